@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Community.Domain.Accounts;
+
+/// <summary>A person with an account. The e-mail address is private; the display name is public.</summary>
+public sealed class CommunityUser : IdentityUser
+{
+    public const int StartingReputation = 1;
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Case- and Unicode-normalized <see cref="DisplayName"/>; unique, so two people cannot look alike by case or width.</summary>
+    public string NormalizedDisplayName { get; set; } = "";
+
+    public int Reputation { get; set; } = StartingReputation;
+
+    public DateTime CreatedAt { get; set; }
+
+    public string? AboutMe { get; set; }
+
+    public void Rename(string displayName)
+    {
+        DisplayName = DisplayNames.Clean(displayName);
+        NormalizedDisplayName = DisplayNames.Normalize(displayName);
+    }
+}

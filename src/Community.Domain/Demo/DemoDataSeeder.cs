@@ -1,0 +1,149 @@
+using Community.Domain.Accounts;
+using Community.Domain.Markdown;
+using Community.Domain.Persistence;
+using Community.Domain.Questions;
+using Community.Domain.Voting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Demo;
+
+/// <summary>
+/// Fills an empty database with the demo community of <see cref="DemoContent"/>. Deterministic (fixed seed,
+/// times relative to the injected clock) and never touches a database that already has people or posts.
+/// </summary>
+public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, TimeProvider time)
+{
+    private const int Seed = 2026;
+
+    /// <returns>True when it seeded; false when the database already had content.</returns>
+    public async Task<bool> SeedAsync(string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.AnyAsync(cancellationToken) || await db.Posts.AnyAsync(cancellationToken))
+            return false;
+
+        await RoleSeeder.EnsureRolesAsync(db, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var random = new Random(Seed);
+
+        var people = CreatePeople(passwordHash, now, random);
+        db.Users.AddRange(people.Values.Select(p => p.User));
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
+        db.UserRoles.AddRange(people.Values.Select(p => new IdentityUserRole<string> { UserId = p.User.Id, RoleId = roleIds[p.Role] }));
+
+        var tags = DemoContent.Tags.ToDictionary(t => t.Name, t => new Tag { Name = t.Name, Description = t.Description });
+        db.Tags.AddRange(tags.Values);
+
+        var accepted = new List<(Question Question, Answer Answer)>();
+        foreach (var demo in DemoContent.Questions)
+        {
+            var asker = people[demo.Asker].User;
+            var askedAt = now.AddDays(-demo.DaysAgo).AddMinutes(-random.Next(0, 600));
+            var question = new Question
+            {
+                Title = demo.Title,
+                AuthorId = asker.Id,
+                CreatedAt = askedAt,
+                LastActivityAt = askedAt,
+                ViewCount = demo.Views,
+                Tags = demo.Tags.Select(t => tags[t]).ToList(),
+            };
+            Render(question, demo.Body);
+            db.Questions.Add(question);
+            AddVotes(db, question, demo.Votes, asker, people, random, askedAt);
+
+            var answeredAt = askedAt;
+            foreach (var demoAnswer in demo.Answers)
+            {
+                answeredAt = answeredAt.AddMinutes(random.Next(20, 60 * 18));
+                if (answeredAt > now) answeredAt = now.AddMinutes(-random.Next(1, 30));
+                var author = people[demoAnswer.Author].User;
+                var answer = new Answer { AuthorId = author.Id, CreatedAt = answeredAt };
+                Render(answer, demoAnswer.Body);
+                question.Answers.Add(answer);
+                question.AnswerCount++;
+                question.LastActivityAt = answeredAt > question.LastActivityAt ? answeredAt : question.LastActivityAt;
+                AddVotes(db, answer, demoAnswer.Votes, author, people, random, answeredAt);
+                if (demoAnswer.Accepted)
+                    accepted.Add((question, answer));
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (question, answer) in accepted)
+            question.AcceptedAnswerId = answer.Id;
+        CreditReputation(people.Values.Select(p => p.User), db, accepted);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private sealed record Person(CommunityUser User, string Role);
+
+    private static Dictionary<string, Person> CreatePeople(string passwordHash, DateTime now, Random random)
+    {
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var account in DemoContent.Accounts)
+            people[account.DisplayName] = new(CreateUser(account.Email, account.DisplayName, account.About, passwordHash, now.AddDays(-random.Next(200, 800))), account.Role);
+        foreach (var member in DemoContent.Members)
+        {
+            var email = new string(member.DisplayName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()) + "@members.demo.local";
+            people[member.DisplayName] = new(CreateUser(email, member.DisplayName, member.About, passwordHash, now.AddDays(-random.Next(30, 700))), Roles.Member);
+        }
+        return people;
+    }
+
+    private static CommunityUser CreateUser(string email, string displayName, string about, string passwordHash, DateTime createdAt)
+    {
+        var user = new CommunityUser
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            PasswordHash = passwordHash,
+            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            LockoutEnabled = true,
+            AboutMe = about,
+            CreatedAt = createdAt,
+        };
+        user.Rename(displayName);
+        return user;
+    }
+
+    private void Render(Post post, string body)
+    {
+        var rendered = markdown.Render(body);
+        if (!rendered.Succeeded)
+            throw new InvalidOperationException($"Demo post \"{body[..Math.Min(40, body.Length)]}…\" does not render: {rendered.Error}");
+        post.Body = body;
+        post.BodyHtml = rendered.Html;
+        post.RenderVersion = rendered.Version;
+    }
+
+    private static void AddVotes(CommunityDbContext db, Post post, int votes, CommunityUser author, Dictionary<string, Person> people, Random random, DateTime after)
+    {
+        var voters = people.Values.Select(p => p.User).Where(u => u.Id != author.Id).OrderBy(_ => random.Next()).Take(Math.Abs(votes));
+        foreach (var voter in voters)
+        {
+            db.Votes.Add(new Vote { Post = post, VoterId = voter.Id, Value = Math.Sign(votes), CreatedAt = after.AddMinutes(random.Next(5, 3000)) });
+            post.Score += Math.Sign(votes);
+        }
+    }
+
+    /// <summary>Until the reputation ledger exists, totals follow its default points: +10 per upvote, −2 per downvote, +15 per accepted answer.</summary>
+    private static void CreditReputation(IEnumerable<CommunityUser> users, CommunityDbContext db, List<(Question Question, Answer Answer)> accepted)
+    {
+        var byId = users.ToDictionary(u => u.Id);
+        foreach (var vote in db.ChangeTracker.Entries<Vote>().Select(e => e.Entity))
+            byId[vote.Post!.AuthorId].Reputation += vote.Value > 0 ? 10 : -2;
+        foreach (var (_, answer) in accepted)
+            byId[answer.AuthorId].Reputation += 15;
+        foreach (var user in byId.Values)
+            user.Reputation = Math.Max(CommunityUser.StartingReputation, user.Reputation);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text;
+
+namespace Community.Domain.Markdown;
+
+/// <summary>Thrown inside one render when a limit is hit; carries the message for the author.</summary>
+internal sealed class MarkdownRefusedException(string message) : Exception(message);
+
+/// <summary>Wall-clock budget of one render.</summary>
+internal sealed class RenderBudget(TimeProvider time, TimeSpan budget)
+{
+    private readonly long _start = time.GetTimestamp();
+
+    public TimeSpan Budget => budget;
+
+    public bool IsExceeded => time.GetElapsedTime(_start) > budget;
+}
+
+internal static class NestingPreCheck
+{
+    /// <summary>
+    /// Cheap, allocation-free estimate of how deeply a line opens quotes and lists: counts the chain of
+    /// container markers (<c>&gt;</c>, <c>-</c>, <c>+</c>, <c>*</c>, <c>1.</c>, <c>1)</c>) at the start of each line.
+    /// Nesting by indentation alone is left to Markdig's own depth limit.
+    /// </summary>
+    public static int DeepestLine(string source)
+    {
+        var deepest = 0;
+        var lineStart = 0;
+        while (lineStart < source.Length)
+        {
+            var lineEnd = source.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = source.Length;
+            var depth = LineDepth(source.AsSpan(lineStart, lineEnd - lineStart));
+            if (depth > deepest)
+                deepest = depth;
+            lineStart = lineEnd + 1;
+        }
+        return deepest;
+    }
+
+    private static int LineDepth(ReadOnlySpan<char> line)
+    {
+        if (IsThematicBreak(line))
+            return 0;
+
+        var depth = 0;
+        var i = 0;
+        while (true)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t')
+                i++;
+            if (i >= line.Length)
+                return depth;
+
+            var c = line[i];
+            if (c == '>')
+            {
+                depth++;
+                i++;
+                continue;
+            }
+            if (c is '-' or '+' or '*' && IsSpaceOrEnd(line, i + 1))
+            {
+                depth++;
+                i++;
+                continue;
+            }
+            if (char.IsAsciiDigit(c))
+            {
+                var j = i;
+                while (j < line.Length && j - i < 9 && char.IsAsciiDigit(line[j]))
+                    j++;
+                if (j < line.Length && line[j] is '.' or ')' && IsSpaceOrEnd(line, j + 1))
+                {
+                    depth++;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            return depth;
+        }
+    }
+
+    private static bool IsSpaceOrEnd(ReadOnlySpan<char> line, int index) =>
+        index >= line.Length || line[index] is ' ' or '\t' or '\r';
+
+    /// <summary><c>- - -</c> or <c>* * *</c> is a horizontal rule, not nested lists.</summary>
+    private static bool IsThematicBreak(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim(" \t\r");
+        if (trimmed.Length < 3 || trimmed[0] is not ('-' or '*' or '_'))
+            return false;
+        var marker = trimmed[0];
+        foreach (var c in trimmed)
+        {
+            if (c != marker && c is not (' ' or '\t'))
+                return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// Collects Markdig's HTML output and aborts the render as soon as it exceeds the size limit or the time budget,
+/// so that a source that multiplies (reference links) never materializes megabytes.
+/// </summary>
+internal sealed class BoundedHtmlWriter(int maxLength, RenderBudget budget, MarkdownKind kind) : TextWriter
+{
+    private const int WritesBetweenClockChecks = 1024;
+
+    private readonly StringBuilder _html = new();
+    private int _writes;
+
+    public override Encoding Encoding => Encoding.Unicode;
+
+    public override void Write(char value)
+    {
+        Reserve(1);
+        _html.Append(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        Reserve(count);
+        _html.Append(buffer, index, count);
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        Reserve(buffer.Length);
+        _html.Append(buffer);
+    }
+
+    public override void Write(string? value)
+    {
+        if (value is null)
+            return;
+        Reserve(value.Length);
+        _html.Append(value);
+    }
+
+    public override string ToString() => _html.ToString();
+
+    private void Reserve(int count)
+    {
+        if (_html.Length + (long)count > maxLength)
+            throw new MarkdownRefusedException(MarkdownMessages.HtmlTooLarge(kind, maxLength));
+        if (++_writes % WritesBetweenClockChecks == 0 && budget.IsExceeded)
+            throw new MarkdownRefusedException(MarkdownMessages.TooSlow(kind, budget.Budget));
+    }
+}

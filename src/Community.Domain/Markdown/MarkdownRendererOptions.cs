@@ -1,0 +1,39 @@
+namespace Community.Domain.Markdown;
+
+/// <summary>
+/// Limits for <see cref="MarkdownRenderer"/>. Every limit exists so that no input can stall or crash a request.
+/// </summary>
+public sealed record MarkdownRendererOptions
+{
+    /// <summary>Longest post source accepted, in characters (UTF-16 code units).</summary>
+    public int MaxSourceLength { get; init; } = 30_000;
+
+    /// <summary>Longest comment source accepted, in characters (UTF-16 code units).</summary>
+    public int MaxCommentLength { get; init; } = 600;
+
+    /// <summary>
+    /// Deepest nesting of quotes and lists accepted. Checked cheaply on the source before parsing;
+    /// Markdig's own depth limit is derived from it as a backstop (it also covers nested emphasis and links).
+    /// </summary>
+    public int MaxNestingDepth { get; init; } = 32;
+
+    /// <summary>Largest HTML a render may produce, in characters. Reference links can multiply a small source.</summary>
+    public int MaxHtmlLength { get; init; } = 200_000;
+
+    /// <summary>Wall-clock budget for one render (parse, HTML generation and sanitizing).</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Clock used to measure <see cref="TimeBudget"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    internal MarkdownRendererOptions Validated()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxSourceLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCommentLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNestingDepth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxHtmlLength);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeBudget, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        return this;
+    }
+}

@@ -1,0 +1,31 @@
+using Community.Domain.Accounts;
+using Community.Domain.Questions;
+using Community.Domain.Voting;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Persistence;
+
+/// <summary>The one database of the forum: Identity's tables and the community's own.</summary>
+public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options)
+    : IdentityDbContext<CommunityUser>(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommunityDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Times are UTC in storage; SQLite keeps no kind, so it is restored on read.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

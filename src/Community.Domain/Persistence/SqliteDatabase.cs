@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Persistence;
+
+/// <summary>How the embedded default opens its SQLite file.</summary>
+public static class SqliteDatabase
+{
+    /// <summary>
+    /// Makes a relative <c>Data Source</c> relative to <paramref name="contentRoot"/> (not to the working
+    /// directory, which differs between <c>dotnet run</c>, tests and a service), and creates its folder.
+    /// </summary>
+    public static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            return builder.ToString();
+        var path = Path.GetFullPath(builder.DataSource, contentRoot);
+        var folder = Path.GetDirectoryName(path);
+        if (folder is not null && builder.Mode != SqliteOpenMode.ReadOnly)
+            Directory.CreateDirectory(folder);
+        builder.DataSource = path;
+        return builder.ToString();
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CommunityDbContext).Assembly.FullName));
+
+    /// <summary>
+    /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file,
+    /// so setting it once after migrating is enough.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(CommunityDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public static async Task<string> JournalModeAsync(CommunityDbContext db, CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Community.Domain.Accounts;
+
+namespace Community.Domain.Questions;
+
+/// <summary>
+/// What questions and answers share: one id space, so that votes, revisions, comments and flags
+/// point at a post whatever its kind (<c>/posts/{id}</c>).
+/// </summary>
+public abstract class Post
+{
+    public int Id { get; set; }
+
+    public string AuthorId { get; set; } = "";
+    public CommunityUser? Author { get; set; }
+
+    /// <summary>The Markdown the author wrote.</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary>Sanitized HTML rendered at write time; views show this and never render Markdown.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public int RenderVersion { get; set; }
+
+    public int Score { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EditedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+}

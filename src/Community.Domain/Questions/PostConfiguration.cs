@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Community.Domain.Questions;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.ToTable("Posts");
+        post.HasDiscriminator<string>("Kind")
+            .HasValue<Question>("Question")
+            .HasValue<Answer>("Answer");
+        post.Property("Kind").HasMaxLength(16);
+        post.Property(p => p.AuthorId).HasMaxLength(450);
+        post.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        post.HasIndex(p => p.AuthorId);
+    }
+}
+
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> question)
+    {
+        question.Property(q => q.Title).HasMaxLength(Question.TitleMaxLength);
+        question.HasIndex(q => q.LastActivityAt);
+        question.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
+        question.HasMany(q => q.Answers).WithOne(a => a.Question).HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> answer) => answer.HasIndex(a => a.QuestionId);
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> tag)
+    {
+        tag.Property(t => t.Name).HasMaxLength(Tag.NameMaxLength);
+        tag.HasIndex(t => t.Name).IsUnique();
+        tag.Property(t => t.Description).HasMaxLength(500);
+    }
+}

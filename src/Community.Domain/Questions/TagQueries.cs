@@ -1,0 +1,26 @@
+using Community.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Questions;
+
+public sealed record TagSummary(string Name, string Description, int QuestionCount);
+
+public sealed class TagQueries(IDbContextFactory<CommunityDbContext> contexts)
+{
+    public async Task<IReadOnlyList<TagSummary>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tags.AsNoTracking()
+            .Select(t => new TagSummary(t.Name, t.Description, t.Questions.Count(q => q.DeletedAt == null)))
+            .OrderByDescending(t => t.QuestionCount).ThenBy(t => t.Name)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<TagSummary?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tags.AsNoTracking().Where(t => t.Name == name)
+            .Select(t => new TagSummary(t.Name, t.Description, t.Questions.Count(q => q.DeletedAt == null)))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Community.Web.Accounts;
+using Community.Web.Components;
+using Community.Web.Database;
+using Community.Web.Email;
+using Community.Web.Hosting;
+using Community.Web.Jobs;
+
+namespace Community.Web;
+
+/// <summary>The composition root: what the forum is made of, and the order requests go through it.</summary>
+public static class CommunityApp
+{
+    public const string WritesRateLimit = "writes";
+
+    public static WebApplicationBuilder AddCommunity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCommunityDatabase(builder.Configuration, builder.Environment);
+        services.AddCommunityAccounts();
+        services.AddCommunityEmail();
+        services.AddCommunityJobs();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCommunityRateLimits();
+        return builder;
+    }
+
+    public static WebApplication UseCommunity(this WebApplication app)
+    {
+        // Friendly pages in every environment: no stack trace ever reaches a visitor.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").DisableRateLimiting();
+        app.MapJobsDashboard();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireRateLimiting(WritesRateLimit);
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+
+    /// <summary>Form posts (sign-in, register, ask, answer) per person or address; reads are not limited here.</summary>
+    private static IServiceCollection AddCommunityRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WritesRateLimit, context =>
+            {
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                    return RateLimitPartition.GetNoLimiter("reads");
+                var who = context.User.Identity?.IsAuthenticated == true
+                    ? "user:" + context.User.Identity.Name
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:WritesPerMinute", 30);
+                return RateLimitPartition.GetFixedWindowLimiter(who, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit,
+                    Window = TimeSpan.FromMinutes(1),
+                });
+            });
+        });
+}

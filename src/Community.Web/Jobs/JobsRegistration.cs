@@ -1,0 +1,34 @@
+using Community.Web.Accounts;
+using Hangfire;
+using Hangfire.InMemory;
+
+namespace Community.Web.Jobs;
+
+/// <summary>
+/// Hangfire only executes: the database is the source of truth (an outbox and a recurring sweep make the
+/// in-memory storage of the embedded default safe, DESIGN.md §6).
+/// </summary>
+public static class JobsRegistration
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddCommunityJobs(this IServiceCollection services)
+    {
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
+        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    /// <summary>The dashboard for admins only; its default filter (local requests only) is replaced by the Admin policy.</summary>
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            DashboardTitle = "Community background jobs",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.Admin);
+}

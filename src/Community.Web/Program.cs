@@ -1,0 +1,30 @@
+using Community.Web;
+using Community.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json and wwwroot/ sit at the repository root (DESIGN.md §9).
+    ContentRootPath = ContentRoot.IsGiven(args) ? null : ContentRoot.Locate(),
+});
+
+try
+{
+    builder.AddCommunity();
+    var app = builder.Build();
+    app.UseCommunity();
+    app.Run();
+}
+catch (OptionsValidationException invalid)
+{
+    // A wrong setting stops the app with a message naming it, not a stack trace.
+    Console.Error.WriteLine("Community cannot start because of its settings:");
+    foreach (var failure in invalid.Failures)
+        Console.Error.WriteLine($"  - {failure}");
+    Environment.ExitCode = 2;
+    // Hosted by something else (the test factory): let it see the failure.
+    if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly) throw;
+}
+
+public partial class Program;
