@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Domain.Persistence;
 
@@ -25,6 +27,21 @@ public static class SqliteDatabase
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CommunityDbContext).Assembly.FullName));
+
+    /// <summary>
+    /// For a context made outside the web host (tests, tools): Identity reads its schema version from the
+    /// application's services while building the model, so these give it the same version the web host uses.
+    /// </summary>
+    public static void ConfigureStandalone(DbContextOptionsBuilder options, string connectionString)
+    {
+        Configure(options, connectionString);
+        options.UseApplicationServiceProvider(IdentityModelServices.Value);
+    }
+
+    private static readonly Lazy<IServiceProvider> IdentityModelServices = new(() =>
+        new ServiceCollection()
+            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchema.Version)
+            .BuildServiceProvider());
 
     /// <summary>
     /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file,

@@ -28,7 +28,7 @@ public static class AccountsRegistration
         services.AddIdentityCore<CommunityUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Stores.SchemaVersion = IdentitySchema.Version;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = PasswordRules.MinLength;
                 options.Password.RequireDigit = false;
