@@ -13,6 +13,8 @@ try
 {
     builder.AddCommunity();
     var app = builder.Build();
+    // Check every setting now, before anything starts, so a bad one fails here and nowhere later.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.UseCommunity();
     app.Run();
 }
@@ -21,7 +23,7 @@ catch (OptionsValidationException invalid)
     // A wrong setting stops the app with a message naming it, not a stack trace.
     Console.Error.WriteLine("Community cannot start because of its settings:");
     foreach (var failure in invalid.Failures)
-        Console.Error.WriteLine($"  - {failure}");
+        Console.Error.WriteLine($"  - {SettingsFailure.Describe(failure)}");
     Environment.ExitCode = 2;
     // Hosted by something else (the test factory): let it see the failure.
     if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly) throw;

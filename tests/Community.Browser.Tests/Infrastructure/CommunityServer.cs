@@ -29,6 +29,9 @@ public sealed class CommunityServer : WebApplicationFactory<Program>
         BaseUrl = ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority) + "/";
         if (ClientOptions.BaseAddress.Port == 0)
             throw new InvalidOperationException($"Kestrel did not report the port it bound: {ClientOptions.BaseAddress}");
+        // The settings above must win over appsettings.json, or the tests would write to the developer's data/ folder.
+        if (!File.Exists(databasePath))
+            throw new InvalidOperationException($"The app did not create its test database at {databasePath}: ConnectionStrings:Community was not applied.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
