@@ -3,6 +3,7 @@ using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Community.Domain;
 
@@ -17,6 +18,18 @@ public static class DomainRegistration
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<Questions.QuestionQueries>();
+        services.TryAddSingleton(new Posting.WriteRateLimitOptions());
+        services.AddSingleton<Posting.WriteRateLimits>();
+        services.AddSingleton<Questions.AskQuestion>();
+        services.AddSingleton<Questions.AnswerQuestion>();
+        services.AddSingleton<Questions.AcceptAnswer>();
+        services.AddSingleton<Questions.CloseQuestion>();
+        services.AddSingleton<Questions.CountQuestionView>();
+        services.AddSingleton<Posting.EditPost>();
+        services.AddSingleton<Posting.DeletePost>();
+        services.AddSingleton<Voting.CastVote>();
+        services.AddSingleton<Comments.AddComment>();
+        services.AddSingleton<Revisions.RevisionQueries>();
         services.AddSingleton<Questions.TagQueries>();
         services.AddSingleton<Accounts.UserQueries>();
         return services;

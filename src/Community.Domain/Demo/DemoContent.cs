@@ -28,7 +28,7 @@ public sealed record DemoQuestion(
 /// (Beacon Pro router, Beacon Point and Beacon Mini satellites, the Beacon app and the
 /// Beacon Shield subscription) made by the fictional company Brightwave.
 /// </summary>
-public static class DemoContent
+public static partial class DemoContent
 {
     public const string ProductName = "Beacon";
     public const string CompanyName = "Brightwave";

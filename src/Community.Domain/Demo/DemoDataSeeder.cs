@@ -2,6 +2,7 @@ using Community.Domain.Accounts;
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
+using Community.Domain.Revisions;
 using Community.Domain.Voting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -74,11 +75,38 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (question, answer) in accepted)
             question.AcceptedAnswerId = answer.Id;
+        foreach (var post in db.ChangeTracker.Entries<Post>().Select(e => e.Entity).ToList())
+            db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
+        AddComments(db, people, random, now);
         CreditReputation(people.Values.Select(p => p.User), db, accepted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>A few comments from the demo's comment list on answered questions, so threads look lived in.</summary>
+    private void AddComments(CommunityDbContext db, Dictionary<string, Person> people, Random random, DateTime now)
+    {
+        var questions = db.ChangeTracker.Entries<Question>().Select(e => e.Entity).Where(q => q.Answers.Count > 0).Take(DemoContent.Comments.Count).ToList();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var (authorName, text) = DemoContent.Comments[i];
+            var target = (Post?)questions[i].Answers.FirstOrDefault(a => a.AuthorId != people[authorName].User.Id) ?? questions[i];
+            if (target.AuthorId == people[authorName].User.Id) continue;
+            var rendered = markdown.RenderComment(text);
+            db.Comments.Add(new Comments.Comment
+            {
+                PostId = target.Id,
+                AuthorId = people[authorName].User.Id,
+                Body = text,
+                BodyHtml = rendered.Html,
+                RenderVersion = rendered.Version,
+                CreatedAt = Min(now, target.CreatedAt.AddMinutes(random.Next(10, 600))),
+            });
+        }
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private sealed record Person(CommunityUser User, string Role);
 

@@ -1,4 +1,6 @@
 using Community.Domain.Accounts;
+using Community.Domain.Comments;
+using Community.Domain.Revisions;
 using Community.Domain.Questions;
 using Community.Domain.Voting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +17,9 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<QuestionView> QuestionViews => Set<QuestionView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,6 +26,13 @@ public abstract class Post
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
+    public string? DeletedById { get; set; }
+
+    /// <summary>Bumped by every edit; a concurrency token, so a second editor working on an old version is told.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The form's one-time key: posting the same form twice (a double click, a retry) finds this post instead of making another.</summary>
+    public string? ClientToken { get; set; }
 
     public bool IsDeleted => DeletedAt is not null;
 }

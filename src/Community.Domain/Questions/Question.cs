@@ -14,8 +14,15 @@ public sealed class Question : Post
     /// <summary>When the thread last changed (asked, answered, edited); lists sort by it.</summary>
     public DateTime LastActivityAt { get; set; }
 
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedById { get; set; }
+    public CloseReason? CloseReason { get; set; }
+    public int? DuplicateOfId { get; set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
     public List<Tag> Tags { get; set; } = [];
     public List<Answer> Answers { get; set; } = [];
 
-    public bool IsAnswered => AcceptedAnswerId is not null || AnswerCount > 0;
+    public bool IsResolved => AcceptedAnswerId is not null;
 }

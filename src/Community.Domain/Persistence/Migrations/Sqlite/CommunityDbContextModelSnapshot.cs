@@ -107,6 +107,52 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "ClientToken")
+                        .IsUnique()
+                        .HasFilter("\"ClientToken\" IS NOT NULL");
+
+                    b.HasIndex("PostId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -126,10 +172,17 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EditedAt")
@@ -146,15 +199,42 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("AuthorId", "ClientToken")
+                        .IsUnique()
+                        .HasFilter("\"ClientToken\" IS NOT NULL");
 
                     b.ToTable("Posts", (string)null);
 
                     b.HasDiscriminator<string>("Kind").HasValue("Post");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Community.Domain.Questions.QuestionView", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitorKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "VisitorKey", "Period");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("QuestionViews");
                 });
 
             modelBuilder.Entity("Community.Domain.Questions.Tag", b =>
@@ -179,6 +259,49 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Community.Domain.Revisions.PostRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditorId");
+
+                    b.HasIndex("PostId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostRevisions");
                 });
 
             modelBuilder.Entity("Community.Domain.Voting.Vote", b =>
@@ -396,6 +519,19 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("AnswerCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("TEXT");
 
@@ -407,9 +543,32 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("ViewCount")
                         .HasColumnType("INTEGER");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LastActivityAt");
 
+                    b.HasIndex("Score");
+
                     b.HasDiscriminator().HasValue("Question");
+                });
+
+            modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Community.Domain.Questions.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
@@ -421,6 +580,23 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Community.Domain.Revisions.PostRevision", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "Editor")
+                        .WithMany()
+                        .HasForeignKey("EditorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Community.Domain.Questions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Editor");
                 });
 
             modelBuilder.Entity("Community.Domain.Voting.Vote", b =>

@@ -1,0 +1,36 @@
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Questions;
+
+/// <summary>The asker marks the answer that solved it (and may change or withdraw that); safe to repeat.</summary>
+public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+{
+    public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
+        if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))
+            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
+        if (PostRules.CanAccept(actor, answer.Question, answer) is { Allowed: false } refused)
+            return WriteResult<int?>.From(refused);
+        answer.Question.AcceptedAnswerId = answer.Id;
+        answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<int?>.Done(answer.Id);
+    }
+
+    public async Task<WriteResult<int?>> WithdrawAsync(Actor actor, int questionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+        if (question is null || !PostRules.CanSee(actor, question))
+            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+        if (question.AuthorId != actor.UserId)
+            return WriteResult<int?>.Fail(WriteFailure.Forbidden, "Only the person who asked can change the accepted answer.");
+        question.AcceptedAnswerId = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<int?>.Done(null);
+    }
+}

@@ -1,0 +1,60 @@
+using Community.Domain.Markdown;
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Community.Domain.Revisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Questions;
+
+public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null);
+
+public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+{
+    public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AnswerQuestionCommand command, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
+            return WriteResult<int>.Done(existing);
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
+        if (question is null || !PostRules.CanSee(actor, question))
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+        if (PostRules.CanAnswer(actor, question) is { Allowed: false } refused)
+            return WriteResult<int>.From(refused);
+        var (rendered, problem) = PostInput.Render(markdown, command.Body);
+        if (problem is not null)
+            return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
+        if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
+            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var answer = new Answer
+        {
+            QuestionId = question.Id,
+            Body = command.Body,
+            BodyHtml = rendered!.Html,
+            RenderVersion = rendered.Version,
+            AuthorId = actor.UserId,
+            CreatedAt = now,
+            ClientToken = command.ClientToken,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Answers.Add(answer);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            return WriteResult<int>.Done((await PostTokens.FindAsync(again, actor.UserId, command.ClientToken, cancellationToken))!.Value);
+        }
+        db.PostRevisions.Add(PostRevisions.First(answer, actor.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        // Counted in SQL, so two answers posted at once both count.
+        await db.Questions.Where(q => q.Id == question.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult<int>.Done(answer.Id);
+    }
+}

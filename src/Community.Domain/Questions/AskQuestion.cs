@@ -1,0 +1,62 @@
+using Community.Domain.Markdown;
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Community.Domain.Revisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Questions;
+
+public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null);
+
+/// <summary>A member asks: checked, rendered, saved with its first revision. Posting the same form twice makes one question.</summary>
+public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+{
+    public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AskQuestionCommand command, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
+            return WriteResult<int>.Done(existing);
+
+        var tagNames = command.Tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
+        var tags = await db.Tags.Where(t => tagNames.Contains(t.Name)).ToListAsync(cancellationToken);
+        var errors = new Dictionary<string, string>();
+        if (PostInput.TitleProblem(command.Title) is { } titleProblem) errors["Title"] = titleProblem;
+        var (rendered, bodyProblem) = PostInput.Render(markdown, command.Body);
+        if (bodyProblem is not null) errors["Body"] = bodyProblem;
+        if (PostInput.TagsProblem(tagNames, tags.Select(t => t.Name).ToHashSet()) is { } tagProblem) errors["Tags"] = tagProblem;
+        if (errors.Count > 0)
+            return WriteResult<int>.Invalid(errors);
+        if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
+            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var question = new Question
+        {
+            Title = command.Title.Trim(),
+            Body = command.Body,
+            BodyHtml = rendered!.Html,
+            RenderVersion = rendered.Version,
+            AuthorId = actor.UserId,
+            CreatedAt = now,
+            LastActivityAt = now,
+            Tags = tags,
+            ClientToken = command.ClientToken,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Questions.Add(question);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            return WriteResult<int>.Done((await PostTokens.FindAsync(again, actor.UserId, command.ClientToken, cancellationToken))!.Value);
+        }
+        db.PostRevisions.Add(PostRevisions.First(question, actor.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult<int>.Done(question.Id);
+    }
+}

@@ -1,0 +1,48 @@
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Voting;
+
+/// <summary>
+/// Sets a member's vote on a post to up (+1), down (−1) or none (0). Setting, not toggling: sending the
+/// same vote twice changes nothing. The score moves by the difference, in SQL, in the vote's transaction.
+/// </summary>
+public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, TimeProvider time)
+{
+    public async Task<WriteResult<int>> ExecuteAsync(Actor actor, int postId, int value, CancellationToken cancellationToken = default)
+    {
+        if (value is not (-1 or 0 or 1))
+            return WriteResult<int>.Fail(WriteFailure.Invalid, "A vote is up, down or none.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        if (post is null || !PostRules.CanSee(actor, post))
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
+            return WriteResult<int>.From(refused);
+        if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
+            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+
+        // An immediate transaction: concurrent votes on one post queue up instead of reading a stale vote.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var vote = await db.Votes.SingleOrDefaultAsync(v => v.PostId == postId && v.VoterId == actor.UserId, cancellationToken);
+        var change = VoteArithmetic.ScoreChange(vote?.Value ?? 0, value);
+        if (change != 0)
+        {
+            if (vote is null)
+                db.Votes.Add(new Vote { PostId = postId, VoterId = actor.UserId, Value = value, CreatedAt = time.GetUtcNow().UtcDateTime });
+            else if (value == 0)
+                db.Votes.Remove(vote);
+            else
+            {
+                vote.Value = value;
+                vote.CreatedAt = time.GetUtcNow().UtcDateTime;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Score, p => p.Score + change), cancellationToken);
+        }
+        var score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult<int>.Done(score);
+    }
+}
