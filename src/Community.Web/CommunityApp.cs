@@ -3,6 +3,7 @@ using Community.Web.Accounts;
 using Community.Web.Components;
 using Community.Web.Database;
 using Community.Web.Email;
+using Community.Web.Endpoints;
 using Community.Web.Hosting;
 using Community.Web.Jobs;
 
@@ -17,6 +18,7 @@ public static class CommunityApp
     {
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(builder.Configuration.GetSection("RateLimits").Get<Community.Domain.Posting.WriteRateLimitOptions>() ?? new());
         services.AddCommunityDatabase(builder.Configuration, builder.Environment);
         services.AddCommunityAccounts();
         services.AddCommunityEmail();
@@ -43,6 +45,7 @@ public static class CommunityApp
             .AddInteractiveServerRenderMode()
             .RequireRateLimiting(WritesRateLimit);
         app.MapAdditionalIdentityEndpoints();
+        app.MapPostEndpoints();
         return app;
     }
 

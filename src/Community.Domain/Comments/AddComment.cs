@@ -23,7 +23,7 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
         var length = (command.Body ?? "").Trim().Length;
         if (length < Comment.MinLength || length > Comment.MaxLength)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = $"A comment has {Comment.MinLength} to {Comment.MaxLength} characters; this one has {length}." });
-        var rendered = markdown.RenderComment(command.Body!);
+        var rendered = markdown.RenderComment(command.Body!.Trim());
         if (!rendered.Succeeded)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = rendered.Error! });
         if (limits.TryAcquire(WriteKind.Comment, actor) is { Allowed: false } limited)

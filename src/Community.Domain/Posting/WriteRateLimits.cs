@@ -77,7 +77,7 @@ public sealed class WriteRateLimits(WriteRateLimitOptions options, TimeProvider 
             _ => "commenting",
         };
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var after = seconds < 120 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        var after = seconds == 1 ? "1 second" : seconds < 120 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
         return $"You are {what} faster than this community allows. Wait {after} and try again; nothing you typed is lost.";
     }
 }

@@ -1,4 +1,6 @@
+using Community.Domain.Comments;
 using Community.Domain.Persistence;
+using Community.Domain.Posting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
@@ -8,38 +10,109 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
 {
     public const int PageSize = 30;
 
-    public Task<IReadOnlyList<QuestionSummary>> RecentAsync(int count = PageSize, CancellationToken cancellationToken = default) =>
-        ListAsync(q => true, count, 0, cancellationToken);
+    public async Task<IReadOnlyList<QuestionSummary>> RecentAsync(int count = PageSize, CancellationToken cancellationToken = default) =>
+        (await ListAsync(QuestionTab.Active, null, null, count, cancellationToken)).Items;
 
-    public Task<IReadOnlyList<QuestionSummary>> TaggedAsync(string tag, int page, CancellationToken cancellationToken = default) =>
-        ListAsync(q => q.Tags.Any(t => t.Name == tag), PageSize, Math.Max(0, page - 1) * PageSize, cancellationToken);
-
-    public Task<IReadOnlyList<QuestionSummary>> ByAuthorAsync(string authorId, int count, CancellationToken cancellationToken = default) =>
-        ListAsync(q => q.AuthorId == authorId, count, 0, cancellationToken);
-
-    public async Task<QuestionThread?> ThreadAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QuestionSummary>> ByAuthorAsync(string authorId, int count, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var question = await db.Questions.AsNoTracking()
-            .Where(q => q.Id == id && q.DeletedAt == null)
-            .Select(q => new
-            {
-                q.Id, q.Title, q.BodyHtml, q.Score, q.ViewCount, q.CreatedAt, q.EditedAt, q.LastActivityAt, q.AcceptedAnswerId,
-                Author = new PostAuthor(q.AuthorId, q.Author!.DisplayName, q.Author.Reputation),
-                Tags = q.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (question is null)
-            return null;
-        var answers = await db.Answers.AsNoTracking()
-            .Where(a => a.QuestionId == id && a.DeletedAt == null)
-            .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt,
-                new PostAuthor(a.AuthorId, a.Author!.DisplayName, a.Author.Reputation), a.Id == question.AcceptedAnswerId))
-            .ToListAsync(cancellationToken);
-        return new QuestionThread(question.Id, question.Title, question.BodyHtml, question.Score, question.ViewCount,
-            question.CreatedAt, question.EditedAt, question.LastActivityAt, question.Author, question.Tags, question.AcceptedAnswerId,
-            answers.OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt).ToList());
+        return await Summaries(db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.AuthorId == authorId)
+            .OrderByDescending(q => q.CreatedAt).Take(count)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>A page of a tab, optionally within a tag, starting after <paramref name="cursor"/> (from the previous page).</summary>
+    public async Task<QuestionListPage> ListAsync(QuestionTab tab, string? tag, string? cursor, int pageSize = PageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questions = db.Questions.AsNoTracking().Where(q => q.DeletedAt == null);
+        if (tag is not null)
+            questions = questions.Where(q => q.Tags.Any(t => t.Name == tag));
+        if (tab == QuestionTab.Unanswered)
+            questions = questions.Where(q => q.AcceptedAnswerId == null
+                && !db.Answers.Any(a => a.QuestionId == q.Id && a.DeletedAt == null && a.Score > 0));
+        var (key, id) = ParseCursor(cursor);
+        questions = tab switch
+        {
+            QuestionTab.Top => (key is null ? questions : questions.Where(q => q.Score < key || q.Score == key && q.Id < id))
+                .OrderByDescending(q => q.Score).ThenByDescending(q => q.Id),
+            QuestionTab.Active => (key is null ? questions : questions.Where(q => q.LastActivityAt < new DateTime(key.Value, DateTimeKind.Utc)
+                    || q.LastActivityAt == new DateTime(key.Value, DateTimeKind.Utc) && q.Id < id))
+                .OrderByDescending(q => q.LastActivityAt).ThenByDescending(q => q.Id),
+            _ => (key is null ? questions : questions.Where(q => q.CreatedAt < new DateTime(key.Value, DateTimeKind.Utc)
+                    || q.CreatedAt == new DateTime(key.Value, DateTimeKind.Utc) && q.Id < id))
+                .OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id),
+        };
+        var items = await Summaries(questions.Take(pageSize + 1)).ToListAsync(cancellationToken);
+        if (items.Count <= pageSize)
+            return new QuestionListPage(items, null);
+        items.RemoveAt(pageSize);
+        var last = items[^1];
+        var nextKey = tab switch
+        {
+            QuestionTab.Top => last.Score,
+            QuestionTab.Active => last.LastActivityAt.Ticks,
+            _ => last.AskedAt.Ticks,
+        };
+        return new QuestionListPage(items, $"{nextKey}_{last.Id}");
+    }
+
+    private static (long? Key, int Id) ParseCursor(string? cursor)
+    {
+        var parts = (cursor ?? "").Split('_');
+        return parts.Length == 2 && long.TryParse(parts[0], out var key) && int.TryParse(parts[1], out var id) ? (key, id) : (null, 0);
+    }
+
+    /// <summary>The question page for <paramref name="viewer"/> (null: anonymous); null when the question is gone for them.</summary>
+    public async Task<QuestionThread?> ThreadAsync(int id, Actor? viewer = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var question = await db.Questions.AsNoTracking().Include(q => q.Author).Include(q => q.Tags)
+            .SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (question is null || !PostRules.CanSee(viewer, question))
+            return null;
+        var answers = (await db.Answers.AsNoTracking().Include(a => a.Author).Where(a => a.QuestionId == id).ToListAsync(cancellationToken))
+            .Where(a => PostRules.CanSee(viewer, a)).ToList();
+        var postIds = answers.Select(a => a.Id).Append(id).ToList();
+        var comments = (await db.Comments.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.DeletedAt == null)
+                .OrderBy(c => c.CreatedAt)
+                .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation)))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.PostId);
+        var myVotes = viewer is null
+            ? new Dictionary<int, int>()
+            : await db.Votes.Where(v => v.VoterId == viewer.UserId && postIds.Contains(v.PostId)).ToDictionaryAsync(v => v.PostId, v => v.Value, cancellationToken);
+        ClosedInfo? closed = null;
+        if (question is { ClosedAt: { } closedAt, CloseReason: { } reason })
+        {
+            var duplicateTitle = question.DuplicateOfId is { } original
+                ? await db.Questions.Where(q => q.Id == original && q.DeletedAt == null).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            closed = new ClosedInfo(reason, closedAt, question.DuplicateOfId, duplicateTitle);
+        }
+        var answerViews = answers
+            .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt, Author(a), a.Id == question.AcceptedAnswerId,
+                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id)))
+            .OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt)
+            .ToList();
+        return new QuestionThread(question.Id, question.Title, question.BodyHtml, question.Score, question.ViewCount,
+            question.CreatedAt, question.EditedAt, question.LastActivityAt, Author(question),
+            question.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
+            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id));
+    }
+
+    /// <summary>What an edit form starts from.</summary>
+    public async Task<PostForEditing?> ForEditingAsync(int postId, Actor viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        if (post is null || !PostRules.CanSee(viewer, post))
+            return null;
+        var question = post as Question ?? await db.Questions.AsNoTracking().SingleAsync(q => q.Id == ((Answer)post).QuestionId, cancellationToken);
+        var tags = post is Question ? await db.Questions.Where(q => q.Id == postId).SelectMany(q => q.Tags.Select(t => t.Name)).ToListAsync(cancellationToken) : null;
+        return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post));
+    }
+
+    private static PostAuthor Author(Post post) => new(post.AuthorId, post.Author!.DisplayName, post.Author.Reputation);
 
     public async Task<int> CountAsync(string? tag = null, CancellationToken cancellationToken = default)
     {
@@ -47,30 +120,19 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         return await db.Questions.CountAsync(q => q.DeletedAt == null && (tag == null || q.Tags.Any(t => t.Name == tag)), cancellationToken);
     }
 
-    public Task<IReadOnlyList<QuestionSummary>> PageAsync(int page, CancellationToken cancellationToken = default) =>
-        ListAsync(q => true, PageSize, Math.Max(0, page - 1) * PageSize, cancellationToken);
-
     public async Task<IReadOnlyList<QuestionSummary>> SearchTitlesAsync(string text, int count, CancellationToken cancellationToken = default)
     {
         // A plain title match until full-text search arrives; EF parameterizes the pattern.
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return await ListAsync(q => EF.Functions.Like(q.Title, pattern, "\\") || EF.Functions.Like(q.Body, pattern, "\\"), count, 0, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Questions.AsNoTracking()
+            .Where(q => q.DeletedAt == null && (EF.Functions.Like(q.Title, pattern, "\\") || EF.Functions.Like(q.Body, pattern, "\\")))
+            .OrderByDescending(q => q.Score).Take(count)).ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<QuestionSummary>> ListAsync(
-        System.Linq.Expressions.Expression<Func<Question, bool>> filter, int count, int skip, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Questions.AsNoTracking()
-            .Where(q => q.DeletedAt == null)
-            .Where(filter)
-            .OrderByDescending(q => q.LastActivityAt)
-            .Skip(skip)
-            .Take(count)
-            .Select(q => new QuestionSummary(
-                q.Id, q.Title, q.Score, q.AnswerCount, q.AcceptedAnswerId != null, q.ViewCount,
-                q.CreatedAt, q.LastActivityAt, q.AuthorId, q.Author!.DisplayName,
-                q.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
-            .ToListAsync(cancellationToken);
-    }
+    private static IQueryable<QuestionSummary> Summaries(IQueryable<Question> questions) =>
+        questions.Select(q => new QuestionSummary(
+            q.Id, q.Title, q.Score, q.AnswerCount, q.AcceptedAnswerId != null, q.ViewCount,
+            q.CreatedAt, q.LastActivityAt, q.AuthorId, q.Author!.DisplayName,
+            q.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), q.ClosedAt != null));
 }

@@ -12,7 +12,8 @@ public sealed record QuestionSummary(
     DateTime LastActivityAt,
     string AuthorId,
     string AuthorName,
-    IReadOnlyList<string> Tags)
+    IReadOnlyList<string> Tags,
+    bool IsClosed = false)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";

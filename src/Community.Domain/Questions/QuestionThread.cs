@@ -1,6 +1,8 @@
+using Community.Domain.Comments;
+
 namespace Community.Domain.Questions;
 
-/// <summary>A question page: the question and its answers, accepted first, then by score.</summary>
+/// <summary>A question page as one viewer sees it: answers accepted first, then by score; their own votes; what they may see.</summary>
 public sealed record QuestionThread(
     int Id,
     string Title,
@@ -13,12 +15,25 @@ public sealed record QuestionThread(
     PostAuthor Author,
     IReadOnlyList<string> Tags,
     int? AcceptedAnswerId,
-    IReadOnlyList<AnswerView> Answers)
+    IReadOnlyList<AnswerView> Answers,
+    int Version,
+    bool IsDeleted,
+    ClosedInfo? Closed,
+    IReadOnlyList<CommentView> Comments,
+    int MyVote)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";
+    public bool IsResolved => AcceptedAnswerId is not null;
 }
 
-public sealed record AnswerView(int Id, string BodyHtml, int Score, DateTime AnsweredAt, DateTime? EditedAt, PostAuthor Author, bool IsAccepted);
+public sealed record AnswerView(
+    int Id, string BodyHtml, int Score, DateTime AnsweredAt, DateTime? EditedAt, PostAuthor Author,
+    bool IsAccepted, bool IsDeleted, int Version, IReadOnlyList<CommentView> Comments, int MyVote);
 
 public sealed record PostAuthor(string Id, string DisplayName, int Reputation);
+
+public sealed record ClosedInfo(CloseReason Reason, DateTime ClosedAt, int? DuplicateOfId, string? DuplicateOfTitle)
+{
+    public string Explanation => CloseReasons.Describe(Reason);
+}

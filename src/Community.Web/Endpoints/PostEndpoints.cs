@@ -1,0 +1,59 @@
+using Community.Domain.Comments;
+using Community.Domain.Posting;
+using Community.Domain.Questions;
+using Community.Domain.Voting;
+using Community.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Community.Web.Endpoints;
+
+/// <summary>
+/// The small writes on a question page as plain form posts (vote, accept, comment, delete, close), so they
+/// work without a circuit. Antiforgery is validated for every form post; each answers with a redirect back.
+/// </summary>
+public static class PostEndpoints
+{
+    public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var posts = endpoints.MapGroup("").RequireAuthorization().RequireRateLimiting(CommunityApp.WritesRateLimit);
+
+        posts.MapPost("/posts/{id:int}/vote", async (int id, [FromForm] int value, [FromForm] string? returnUrl, HttpContext http, CastVote vote) =>
+            Back(http, returnUrl, await vote.ExecuteAsync(http.ToActor()!, id, value), _ => value == 0 ? "Your vote was removed." : "Your vote was counted."));
+
+        posts.MapPost("/answers/{id:int}/accept", async (int id, [FromForm] string? returnUrl, HttpContext http, AcceptAnswer accept) =>
+            Back(http, returnUrl, await accept.AcceptAsync(http.ToActor()!, id), _ => "You accepted this answer: the question shows as resolved."));
+
+        posts.MapPost("/questions/{id:int}/unaccept", async (int id, [FromForm] string? returnUrl, HttpContext http, AcceptAnswer accept) =>
+            Back(http, returnUrl, await accept.WithdrawAsync(http.ToActor()!, id), _ => "You withdrew your acceptance."));
+
+        posts.MapPost("/posts/{id:int}/comments", async (int id, [FromForm] string? body, [FromForm] string? clientToken, [FromForm] string? returnUrl, HttpContext http, AddComment comment) =>
+            Back(http, returnUrl, await comment.ExecuteAsync(http.ToActor()!, new AddCommentCommand(id, body ?? "", clientToken)), _ => "Your comment was added."));
+
+        posts.MapPost("/posts/{id:int}/delete", async (int id, [FromForm] string? returnUrl, HttpContext http, DeletePost delete) =>
+            Back(http, returnUrl, await delete.DeleteAsync(http.ToActor()!, id), _ => "The post was deleted. You can undelete it from the same place."));
+
+        posts.MapPost("/posts/{id:int}/undelete", async (int id, [FromForm] string? returnUrl, HttpContext http, DeletePost delete) =>
+            Back(http, returnUrl, await delete.UndeleteAsync(http.ToActor()!, id), _ => "The post was undeleted."));
+
+        posts.MapPost("/questions/{id:int}/close", async (int id, [FromForm] CloseReason reason, [FromForm] int? duplicateOf, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
+            Back(http, returnUrl, await close.CloseAsync(http.ToActor()!, new CloseQuestionCommand(id, reason, duplicateOf)), _ => "The question was closed."));
+
+        posts.MapPost("/questions/{id:int}/reopen", async (int id, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
+            Back(http, returnUrl, await close.ReopenAsync(http.ToActor()!, id), _ => "The question was reopened."));
+
+        return endpoints;
+    }
+
+    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
+    {
+        var message = result.Succeeded
+            ? success(result.Value!)
+            : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
+        Flash.Set(http, message, isError: !result.Succeeded);
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    /// <summary>Only paths on this site: "/x" but not "//evil.example" or "/\evil.example".</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\'));
+}
