@@ -1,6 +1,6 @@
 // Community: drafts of Markdown text boxes, kept in the browser's localStorage.
 //
-// Works on any <textarea data-draft-key="KEY">, with or without a Blazor circuit:
+// Works on any <textarea data-draft-key="KEY"> (or <input data-draft-key="KEY">), with or without a Blazor circuit:
 // - typing saves the text under KEY (at most every SAVE_INTERVAL_MS, and when the page is hidden or left);
 // - on page load, after Blazor's enhanced navigation, and whenever such a textarea is (re)inserted — as when a circuit
 //   starts and replaces the prerendered markup, or re-renders after a dropped connection — a saved draft is put back
@@ -15,7 +15,7 @@
     'use strict';
     if (window.communityDrafts) return;
 
-    const SELECTOR = 'textarea[data-draft-key]';
+    const SELECTOR = 'textarea[data-draft-key], input[data-draft-key]';
     const SAVE_INTERVAL_MS = 500;
     const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -126,9 +126,12 @@
         counter.classList.toggle('is-under', min > 0 && length < min);
     }
 
+    const isDraftField = element =>
+        (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) && element.matches(SELECTOR);
+
     document.addEventListener('input', event => {
         const textarea = event.target;
-        if (!(textarea instanceof HTMLTextAreaElement) || !textarea.matches(SELECTOR)) return;
+        if (!isDraftField(textarea)) return;
         initialOf(textarea);
         if (event.isTrusted) typedHere.add(textarea.dataset.draftKey);
         scheduleSave(textarea);
@@ -159,12 +162,12 @@
 
     function showNote(textarea, key) {
         const note = document.createElement('p');
-        note.className = 'draft-note';
+        note.className = 'draft-note form-text';
         note.setAttribute('role', 'status');
         note.append('Draft restored.');
         const discard = document.createElement('button');
         discard.type = 'button';
-        discard.className = 'draft-discard';
+        discard.className = 'draft-discard btn btn-link btn-sm p-0 align-baseline';
         discard.textContent = 'Discard draft';
         note.append(' ', discard);
 
@@ -183,7 +186,7 @@
             // The textarea may have been replaced since (a re-render): find the current one.
             const current = textarea.isConnected
                 ? textarea
-                : document.querySelector(`${SELECTOR}[data-draft-key="${CSS.escape(key)}"]`);
+                : document.querySelector(`:is(${SELECTOR})[data-draft-key="${CSS.escape(key)}"]`);
             remove(key);
             note.remove();
             if (current) {
@@ -196,7 +199,7 @@
 
     function clearDraftsOf(form) {
         for (const element of form.elements) {
-            if (element instanceof HTMLTextAreaElement && element.matches(SELECTOR)) remove(element.dataset.draftKey);
+            if (isDraftField(element)) remove(element.dataset.draftKey);
         }
     }
 

@@ -78,6 +78,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         foreach (var post in db.ChangeTracker.Entries<Post>().Select(e => e.Entity).ToList())
             db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
         AddComments(db, people, random, now);
+        ShowModeration(db, people, now);
         CreditReputation(people.Values.Select(p => p.User), db, accepted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -104,6 +105,36 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
                 CreatedAt = Min(now, target.CreatedAt.AddMinutes(random.Next(10, 600))),
             });
         }
+    }
+
+    /// <summary>One question closed as a duplicate of an answered one, and one edited by a moderator, so history and closing show.</summary>
+    private void ShowModeration(CommunityDbContext db, Dictionary<string, Person> people, DateTime now)
+    {
+        var moderator = people[DemoContent.Accounts.Single(a => a.Role == Roles.Moderator).DisplayName].User;
+        var questions = db.ChangeTracker.Entries<Question>().Select(e => e.Entity).ToList();
+        var duplicate = questions.FirstOrDefault(q => q.Answers.Count == 0
+            && questions.Any(o => o != q && o.AcceptedAnswerId != null && o.Tags[0] == q.Tags[0] && o.CreatedAt < q.CreatedAt));
+        if (duplicate is not null)
+        {
+            var original = questions.First(o => o != duplicate && o.AcceptedAnswerId != null && o.Tags[0] == duplicate.Tags[0] && o.CreatedAt < duplicate.CreatedAt);
+            duplicate.ClosedAt = Min(now, duplicate.CreatedAt.AddHours(3));
+            duplicate.ClosedById = moderator.Id;
+            duplicate.CloseReason = CloseReason.Duplicate;
+            duplicate.DuplicateOfId = original.Id;
+        }
+
+        var edited = questions.First(q => q.AuthorId != moderator.Id && q.AcceptedAnswerId != null);
+        var editedAt = Min(now, edited.CreatedAt.AddHours(1));
+        edited.Body += "\n\n**Update:** the app shows firmware 4.2.1 on every point.";
+        var rendered = markdown.Render(edited.Body);
+        edited.BodyHtml = rendered.Html;
+        edited.EditedAt = editedAt;
+        edited.Version = 2;
+        db.PostRevisions.Add(new PostRevision
+        {
+            PostId = edited.Id, Number = 2, EditorId = moderator.Id, CreatedAt = editedAt,
+            Title = edited.Title, Body = edited.Body, Tags = PostRevisions.TagsOf(edited), Summary = "Added the firmware version from the comments",
+        });
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

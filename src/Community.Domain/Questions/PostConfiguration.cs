@@ -15,6 +15,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.AuthorId).HasMaxLength(450);
         post.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         post.HasIndex(p => p.AuthorId);
+        // Lists read questions in these orders; the discriminator first keeps answers out of the walk.
+        post.HasIndex("Kind", nameof(Post.CreatedAt));
+        post.HasIndex("Kind", nameof(Post.Score));
         post.Property(p => p.Version).IsConcurrencyToken();
         post.Property(p => p.ClientToken).HasMaxLength(64);
         post.HasIndex(p => new { p.AuthorId, p.ClientToken }).IsUnique().HasFilter("\"ClientToken\" IS NOT NULL");
@@ -27,8 +30,6 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     {
         question.Property(q => q.Title).HasMaxLength(Question.TitleMaxLength);
         question.HasIndex(q => q.LastActivityAt);
-        question.HasIndex(q => q.CreatedAt);
-        question.HasIndex(q => q.Score);
         question.Property(q => q.CloseReason).HasConversion<string>().HasMaxLength(32);
         question.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
         question.HasMany(q => q.Answers).WithOne(a => a.Question).HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);

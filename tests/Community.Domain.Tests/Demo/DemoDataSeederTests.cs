@@ -66,6 +66,22 @@ public sealed class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task TheDemoShowsAClosedDuplicateAnEditedQuestionRevisionsAndComments()
+    {
+        await using var database = await SqliteTestDatabase.MigratedAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await Seeder(database).SeedAsync("hash", ct);
+
+        await using var db = database.CreateDbContext();
+        var duplicate = await db.Questions.SingleAsync(q => q.CloseReason == Community.Domain.Questions.CloseReason.Duplicate, ct);
+        Assert.True(await db.Questions.AnyAsync(q => q.Id == duplicate.DuplicateOfId && q.AcceptedAnswerId != null, ct));
+        var edited = await db.Questions.SingleAsync(q => q.EditedAt != null, ct);
+        Assert.Equal(2, await db.PostRevisions.CountAsync(r => r.PostId == edited.Id, ct));
+        Assert.Equal(await db.Posts.CountAsync(ct) + 1, await db.PostRevisions.CountAsync(ct));
+        Assert.True(await db.Comments.CountAsync(ct) >= 6);
+    }
+
+    [Fact]
     public async Task SeedingTwiceAddsNothing()
     {
         await using var database = await SqliteTestDatabase.MigratedAsync();

@@ -171,4 +171,34 @@ public sealed class DeletePostTests
 
         Assert.Equal(WriteFailure.NotFound, result.Failure);
     }
+
+    [Fact]
+    public async Task TheSameDeleteSentTenTimesAtOnceCountsOnce()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerer = await forum.MemberAsync();
+        var answer = await forum.AnswerAsync(answerer, question);
+        await forum.AnswerAsync(await forum.MemberAsync(), question);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => forum.Delete.DeleteAsync(answerer, answer, Ct), Ct)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(1, (await forum.QuestionAsync(question)).AnswerCount);
+    }
+
+    [Fact]
+    public async Task TheSameUndeleteSentTenTimesAtOnceCountsOnce()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerer = await forum.MemberAsync();
+        var answer = await forum.AnswerAsync(answerer, question);
+        await forum.Delete.DeleteAsync(answerer, answer, Ct);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => forum.Delete.UndeleteAsync(answerer, answer, Ct), Ct)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(1, (await forum.QuestionAsync(question)).AnswerCount);
+    }
 }

@@ -130,4 +130,17 @@ public sealed class AnswerQuestionTests
         await using var db = forum.Db();
         Assert.Equal(1, await db.Answers.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task TenMembersAnsweringAtOnceAreAllCounted()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerers = await forum.MembersAsync(10);
+
+        var results = await Task.WhenAll(answerers.Select(a => Task.Run(() => forum.Answer.ExecuteAsync(a, new AnswerQuestionCommand(question, TestForum.AnswerBody), Ct), Ct)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(10, (await forum.QuestionAsync(question)).AnswerCount);
+    }
 }

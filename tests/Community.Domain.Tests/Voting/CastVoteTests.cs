@@ -220,4 +220,19 @@ public sealed class CastVoteTests
         Assert.Equal(1, (await forum.PostAsync(question)).Score);
         Assert.Single(await VotesAsync(forum, question));
     }
+
+    [Fact]
+    public async Task TheScoreIsAlwaysTheSumOfTheVotesWhenOneMemberChangesTheirVoteConcurrently()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var voter = await forum.MemberAsync();
+        int[] values = [1, -1, 0, 1, -1, 1, 0, -1, 1, 1];
+
+        await Task.WhenAll(values.Select(value => Task.Run(() => forum.Vote.ExecuteAsync(voter, question, value, Ct), Ct)));
+
+        var votes = await VotesAsync(forum, question);
+        Assert.True(votes.Count <= 1);
+        Assert.Equal(votes.Sum(v => v.Value), (await forum.PostAsync(question)).Score);
+    }
 }

@@ -211,6 +211,10 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ClientToken\" IS NOT NULL");
 
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.HasIndex("Kind", "Score");
+
                     b.ToTable("Posts", (string)null);
 
                     b.HasDiscriminator<string>("Kind").HasValue("Post");
@@ -543,11 +547,7 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("ViewCount")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("LastActivityAt");
-
-                    b.HasIndex("Score");
 
                     b.HasDiscriminator().HasValue("Question");
                 });
