@@ -16,6 +16,8 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, T
     private async Task<WriteResult<bool>> ChangeAsync(Actor actor, int postId, bool delete, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Begun before the checks, so that the same delete sent twice at once is checked once the first has counted.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
         if (post is null || !PostRules.CanSee(actor, post))
             return WriteResult<bool>.Fail(WriteFailure.NotFound, "This post no longer exists.");
@@ -24,7 +26,6 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, T
         if (!decision.Allowed)
             return WriteResult<bool>.From(decision);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         post.DeletedAt = delete ? time.GetUtcNow().UtcDateTime : null;
         post.DeletedById = delete ? actor.UserId : null;
         if (post is Answer answer)
