@@ -23,18 +23,27 @@ public static class CommunityApp
         services.AddCommunityAccounts();
         services.AddCommunityEmail();
         services.AddCommunityJobs();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // The default 32 KB drops the circuit well below a 30,000-character non-Latin post.
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Components.Editor.MarkdownEditorConnection.MaximumReceiveMessageSize);
         services.AddCommunityRateLimits();
         return builder;
     }
 
     public static WebApplication UseCommunity(this WebApplication app)
     {
-        // Friendly pages in every environment: no stack trace ever reaches a visitor.
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        // Friendly pages in every environment: no stack trace ever reaches a visitor. A malformed
+        // request (a form field that does not parse) is the visitor's 400, not the server's 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(RenderErrorPagesAsGet);
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -47,6 +56,17 @@ public static class CommunityApp
         app.MapAdditionalIdentityEndpoints();
         app.MapPostEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// The error and not-found pages are re-executed with the failed request's method; a POST would reach
+    /// them as a form submission without a form. They only ever render, so they are served as a GET.
+    /// </summary>
+    private static Task RenderErrorPagesAsGet(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Path.Equals("/Error", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/not-found", StringComparison.OrdinalIgnoreCase))
+            context.Request.Method = HttpMethods.Get;
+        return next();
     }
 
     /// <summary>Form posts (sign-in, register, ask, answer) per person or address; reads are not limited here.</summary>

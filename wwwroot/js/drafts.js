@@ -57,14 +57,18 @@
         }
     }
 
-    function remove(key) {
-        pending.delete(key);
+    function forget(key) {
         if (!storage) return;
         try {
             storage.removeItem(key);
         } catch {
             // ignore
         }
+    }
+
+    function remove(key) {
+        pending.delete(key);
+        forget(key);
     }
 
     // The text each textarea started with: what the server rendered. Blazor sets an interactive textarea's value as a
@@ -101,7 +105,7 @@
         for (const [key, textarea] of pending) {
             const text = textarea.value;
             if (text.trim() === '' || text === initialOf(textarea)) {
-                if (storage) storage.removeItem(key);
+                forget(key); // nothing worth keeping
             } else {
                 write(key, text);
             }

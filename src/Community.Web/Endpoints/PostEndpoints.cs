@@ -35,8 +35,8 @@ public static class PostEndpoints
         posts.MapPost("/posts/{id:int}/undelete", async (int id, [FromForm] string? returnUrl, HttpContext http, DeletePost delete) =>
             Back(http, returnUrl, await delete.UndeleteAsync(http.ToActor()!, id), _ => "The post was undeleted."));
 
-        posts.MapPost("/questions/{id:int}/close", async (int id, [FromForm] CloseReason reason, [FromForm] int? duplicateOf, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
-            Back(http, returnUrl, await close.CloseAsync(http.ToActor()!, new CloseQuestionCommand(id, reason, duplicateOf)), _ => "The question was closed."));
+        posts.MapPost("/questions/{id:int}/close", async (int id, [FromForm] CloseReason reason, [FromForm] string? duplicateOf, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
+            Back(http, returnUrl, await close.CloseAsync(http.ToActor()!, new CloseQuestionCommand(id, reason, int.TryParse(duplicateOf, out var original) ? original : null)), _ => "The question was closed."));
 
         posts.MapPost("/questions/{id:int}/reopen", async (int id, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
             Back(http, returnUrl, await close.ReopenAsync(http.ToActor()!, id), _ => "The question was reopened."));

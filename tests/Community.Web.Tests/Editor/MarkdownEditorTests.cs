@@ -29,7 +29,8 @@ public sealed class MarkdownEditorTests : BunitContext
     public void RendersANamedTextareaWithItsValueLimitsAndDraftKey()
     {
         var editor = RenderInteractive(p => p
-            .Add(c => c.Id, "ask-body").Add(c => c.Value, LongEnough).Add(c => c.Rows, 15).Add(c => c.DraftKey, "draft:ask"));
+            .Add(c => c.Id, "ask-body").Add(c => c.Value, LongEnough).Add(c => c.Rows, 15).Add(c => c.DraftKey, "draft:ask")
+            .Add(c => c.DescribedBy, "ask-body-help"));
 
         var textarea = editor.Find("textarea");
         Assert.Equal("Input.Body", textarea.GetAttribute("name"));
@@ -40,7 +41,7 @@ public sealed class MarkdownEditorTests : BunitContext
         Assert.True(textarea.HasAttribute("required"));
         Assert.Equal("15", textarea.GetAttribute("rows"));
         Assert.Equal("draft:ask", textarea.GetAttribute("data-draft-key"));
-        Assert.Equal("ask-body-count", textarea.GetAttribute("aria-describedby"));
+        Assert.Equal("ask-body-help ask-body-count", textarea.GetAttribute("aria-describedby"));
         Assert.Equal("ask-body", editor.Find("label").GetAttribute("for"));
         Assert.Equal("Body", editor.Find("label").TextContent);
         Assert.Equal("ask-body", editor.Find("[data-draft-status-for]").GetAttribute("data-draft-status-for"));
@@ -58,6 +59,7 @@ public sealed class MarkdownEditorTests : BunitContext
         Assert.False(textarea.HasAttribute("minlength"));
         Assert.False(textarea.HasAttribute("required"));
         Assert.Equal("600", textarea.GetAttribute("maxlength"));
+        Assert.Equal("input-body-count", textarea.GetAttribute("aria-describedby"));
         Assert.Empty(editor.FindAll("[data-draft-status-for]"));
     }
 

@@ -63,7 +63,13 @@ public sealed partial class MarkdownEditor : IDisposable
     /// <summary>The localStorage key of the draft, e.g. <c>draft:ask</c> or <c>draft:answer:42</c>; null keeps no draft.</summary>
     [Parameter] public string? DraftKey { get; set; }
 
+    /// <summary>The server's message about this field after a refused post; marks the field invalid.</summary>
+    [Parameter] public string? Error { get; set; }
+
     [Parameter] public bool ShowPreview { get; set; } = true;
+
+    /// <summary>Ids of elements that describe the field (a help text), read along with the counter.</summary>
+    [Parameter] public string? DescribedBy { get; set; }
 
     /// <summary>How long typing must pause before the preview is rendered again; 0 renders it on every keystroke.</summary>
     [Parameter] public int PreviewDelayMilliseconds { get; set; } = DefaultPreviewDelayMilliseconds;
@@ -77,6 +83,8 @@ public sealed partial class MarkdownEditor : IDisposable
     private string EditorId => string.IsNullOrWhiteSpace(Id) ? IdFromName(Name) : Id;
 
     private string CountId => EditorId + "-count";
+
+    private string DescribedByIds => string.IsNullOrWhiteSpace(DescribedBy) ? CountId : $"{DescribedBy.Trim()} {CountId}";
 
     private string PreviewLabelId => EditorId + "-preview-label";
 

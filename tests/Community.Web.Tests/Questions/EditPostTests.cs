@@ -1,0 +1,125 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Community.Domain.Posting;
+using Community.Web.Tests.Infrastructure;
+
+namespace Community.Web.Tests.Questions;
+
+/// <summary>/posts/{id}/edit: for the author (and moderators) only; each save is a revision; an edit from a stale version is refused, not lost.</summary>
+public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<CommunityWebFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string AddedLine = "Update: a factory reset of the hallway Point did not help either.";
+
+    [Fact]
+    public async Task AnotherMemberCannotOpenTheEditFormOfSomeoneElsesPost()
+    {
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Not yours to edit"));
+        var expert = await factory.SignedInClientAsync(Demo.Expert);
+        Assert.Null((await expert.GetDocumentAsync(path)).QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/edit']"));
+
+        var response = await expert.GetAsync($"/posts/{id}/edit", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await FormPoster.ParseAsync(response);
+        Assert.Equal("You cannot edit this post", page.QuerySelector("main h1")!.TextContent);
+        Assert.Contains("Only the author or a moderator can edit this post.", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector("textarea[name='Input.Body']"));
+        Assert.DoesNotContain(Demo.Body, page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AnotherMembersHandMadeSaveIsRefusedToo()
+    {
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Forged edit"));
+        var authorsForm = await customer.GetDocumentAsync($"/posts/{id}/edit");
+        var expert = await factory.SignedInClientAsync(Demo.Expert);
+        var token = QuestionForms.AntiforgeryToken(await expert.GetDocumentAsync(path));
+
+        // The author's form, filled and posted by the expert with the expert's own token.
+        await expert.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
+            new() { ["__RequestVerificationToken"] = token, ["Input.Body"] = "Vandalised by someone who is not the author of it." });
+
+        var question = await factory.CreateClient().GetDocumentAsync(path);
+        Assert.Contains("blinks amber", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
+        Assert.DoesNotContain("Vandalised", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheAuthorEditsAndTheRevisionHistoryShowsTheAddedLine()
+    {
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var title = QuestionForms.UniqueTitle("Edited question");
+        var (id, path) = await customer.AskAsync(title);
+        var question = await customer.GetDocumentAsync(path);
+        Assert.NotNull(question.QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/edit']"));
+        Assert.Null(question.QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/revisions']"));
+
+        var form = await customer.GetDocumentAsync($"/posts/{id}/edit");
+        Assert.Equal("Edit question", form.QuerySelector("main h1")!.TextContent);
+        Assert.Equal(title, form.GetElementById("edit-title")!.GetAttribute("value"));
+        Assert.Equal(Demo.Body, ((IHtmlTextAreaElement)form.GetElementById("edit-body")!).Value);
+        Assert.Equal("firmware hardware", form.GetElementById("edit-tags")!.GetAttribute("value"));
+
+        var response = await customer.PostFormAsync($"/posts/{id}/edit", form, QuestionForms.Handler("edit"),
+            new() { ["Input.Body"] = Demo.Body + "\n\n" + AddedLine, ["Input.Summary"] = "added the reset" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(path, response.Headers.Location!.OriginalString);
+        var edited = await customer.FollowAsync(response);
+        Assert.Contains(AddedLine, edited.QuerySelector($"#question-{id} .markdown")!.TextContent);
+        Assert.NotNull(edited.QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/revisions']"));
+
+        // The history is public for a visible post.
+        var history = await factory.CreateClient().GetDocumentAsync($"/posts/{id}/revisions");
+        Assert.Equal("History", history.QuerySelector("main h1")!.TextContent);
+        Assert.Equal(["Revision 2", "Revision 1"], history.QuerySelectorAll(".revision h2").Select(h => h.TextContent));
+        var second = history.GetElementById("revision-2")!;
+        Assert.Contains("Edited by", second.QuerySelector(".revision-meta")!.TextContent);
+        Assert.Contains("Dana Whitfield", second.QuerySelector(".revision-meta")!.TextContent);
+        Assert.Equal(": added the reset", second.QuerySelector(".revision-summary")!.TextContent);
+        var added = second.QuerySelectorAll(".diff .diff-added").Select(s => s.TextContent.TrimEnd('\n')).ToList();
+        Assert.Contains("+ " + AddedLine, added);
+        Assert.Empty(second.QuerySelectorAll(".diff .diff-removed"));
+        Assert.Contains(second.QuerySelectorAll(".diff .diff-unchanged"), s => s.TextContent.Contains("blinks amber"));
+        Assert.DoesNotContain(AddedLine, history.GetElementById("revision-1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SavingFromAStaleVersionShowsTheConflictAndKeepsTheTypedText()
+    {
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Two editors"));
+        var staleForm = await customer.GetDocumentAsync($"/posts/{id}/edit");
+        Assert.Equal("1", QuestionForms.FieldsOf(staleForm.FindForm(QuestionForms.Handler("edit")))["Input.Version"]);
+
+        // Meanwhile the post moves on to version 2 (a moderator, or the author in another tab).
+        var moderator = await factory.SignedInClientAsync(Demo.Moderator);
+        var meanwhile = await moderator.PostFormAsync($"/posts/{id}/edit", await moderator.GetDocumentAsync($"/posts/{id}/edit"),
+            QuestionForms.Handler("edit"), new() { ["Input.Body"] = Demo.Body + "\n\nModerator: please add your firmware version.", ["Input.Summary"] = "asked for details" });
+        Assert.Equal(HttpStatusCode.Redirect, meanwhile.StatusCode);
+
+        const string typed = "My own rewrite: the Beacon Point blinks amber, firmware 4.2.1, after every nightly update.";
+        var response = await customer.PostFormAsync($"/posts/{id}/edit", staleForm, QuestionForms.Handler("edit"), new() { ["Input.Body"] = typed });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await FormPoster.ParseAsync(response);
+        var alert = page.QuerySelector("form .alert")!;
+        Assert.Equal(EditPost.ConflictMessage, alert.TextContent);
+        Assert.Contains("alert-warning", alert.ClassList);
+        Assert.Equal(typed, ((IHtmlTextAreaElement)page.GetElementById("edit-body")!).Value);
+        Assert.Equal("2", QuestionForms.FieldsOf(page.FindForm(QuestionForms.Handler("edit")))["Input.Version"]);
+        Assert.Contains("Moderator: please add", (await customer.GetDocumentAsync(path)).QuerySelector($"#question-{id} .markdown")!.TextContent);
+
+        // Saving again from the re-shown form goes through: it now carries the current version.
+        var retry = await customer.PostFormAsync($"/posts/{id}/edit", page, QuestionForms.Handler("edit"));
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        var saved = await customer.FollowAsync(retry);
+        Assert.Contains("firmware 4.2.1", saved.QuerySelector($"#question-{id} .markdown")!.TextContent);
+        var history = await customer.GetDocumentAsync($"/posts/{id}/revisions");
+        Assert.Equal(3, history.QuerySelectorAll(".revision").Length);
+    }
+}

@@ -1,0 +1,79 @@
+using Community.Domain.Accounts;
+using Community.Domain.Persistence;
+using Community.Domain.Questions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Web.Tests.Questions;
+
+/// <summary>
+/// For the interactive <c>VoteButtons</c> tests: a migrated SQLite file with an author and a voter, so that a click
+/// goes through the real <see cref="Community.Domain.Voting.CastVote"/>. Each test makes its own question in it.
+/// </summary>
+public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsyncLifetime
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"community-votes-{Guid.NewGuid():N}.db");
+
+    public string AuthorId { get; private set; } = "";
+    public string VoterId { get; private set; } = "";
+
+    public CommunityDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<CommunityDbContext>();
+        SqliteDatabase.ConfigureStandalone(options, $"Data Source={path};Pooling=False");
+        return new CommunityDbContext(options.Options);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await new DatabaseMigrator(this).MigrateAsync();
+        await using var db = CreateDbContext();
+        var author = User("author@votes.test", "Dana Author");
+        var voter = User("voter@votes.test", "Priya Voter");
+        db.Users.AddRange(author, voter);
+        await db.SaveChangesAsync();
+        (AuthorId, VoterId) = (author.Id, voter.Id);
+    }
+
+    private static CommunityUser User(string email, string name)
+    {
+        var user = new CommunityUser { UserName = email, Email = email, CreatedAt = DateTime.UtcNow };
+        user.Rename(name);
+        return user;
+    }
+
+    /// <summary>A question by <see cref="AuthorId"/> with the given score (as if others had voted).</summary>
+    public async Task<int> QuestionAsync(int score)
+    {
+        await using var db = CreateDbContext();
+        var question = new Question
+        {
+            Title = "Beacon Point blinks amber after the update",
+            Body = "It blinks amber every evening since the 4.2 update.",
+            BodyHtml = "<p>It blinks amber every evening since the 4.2 update.</p>",
+            AuthorId = AuthorId,
+            CreatedAt = DateTime.UtcNow,
+            LastActivityAt = DateTime.UtcNow,
+            Score = score,
+        };
+        db.Questions.Add(question);
+        await db.SaveChangesAsync();
+        return question.Id;
+    }
+
+    public async Task<(int Score, int? MyVote)> StoredAsync(int postId, string voterId)
+    {
+        await using var db = CreateDbContext();
+        var score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync();
+        var vote = await db.Votes.Where(v => v.PostId == postId && v.VoterId == voterId).Select(v => (int?)v.Value).SingleOrDefaultAsync();
+        return (score, vote);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+        return ValueTask.CompletedTask;
+    }
+}
