@@ -19,6 +19,11 @@ public static class DomainRegistration
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<Questions.QuestionQueries>();
         services.TryAddSingleton(new Posting.WriteRateLimitOptions());
+        services.TryAddSingleton(new Reputation.ReputationOptions());
+        services.TryAddSingleton(new Privileges.PrivilegeOptions());
+        services.AddSingleton<Reputation.ReputationLedger>();
+        services.AddSingleton<Reputation.RebuildReputation>();
+        services.AddSingleton<Reputation.ReverseSerialVoting>();
         services.AddSingleton<Posting.WriteRateLimits>();
         services.AddSingleton<Questions.AskQuestion>();
         services.AddSingleton<Questions.AnswerQuestion>();

@@ -19,6 +19,8 @@ public static class CommunityApp
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(builder.Configuration.GetSection("RateLimits").Get<Community.Domain.Posting.WriteRateLimitOptions>() ?? new());
+        services.AddSingleton(builder.Configuration.GetSection("Reputation").Get<Community.Domain.Reputation.ReputationOptions>() ?? new());
+        services.AddSingleton(builder.Configuration.GetSection("Privileges").Get<Community.Domain.Privileges.PrivilegeOptions>() ?? new());
         services.AddCommunityDatabase(builder.Configuration, builder.Environment);
         services.AddCommunityAccounts();
         services.AddCommunityEmail();

@@ -12,7 +12,11 @@ public sealed class CommunityUser : IdentityUser
     /// <summary>Case- and Unicode-normalized <see cref="DisplayName"/>; unique, so two people cannot look alike by case or width.</summary>
     public string NormalizedDisplayName { get; set; } = "";
 
+    /// <summary>The total shown: <see cref="Reputation.ReputationRules.Total"/> of <see cref="ReputationPoints"/>, kept in the same transaction.</summary>
     public int Reputation { get; set; } = StartingReputation;
+
+    /// <summary>The cached sum of this member's reputation ledger.</summary>
+    public long ReputationPoints { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -1,13 +1,14 @@
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
+using Community.Domain.Privileges;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Comments;
 
 public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null);
 
-public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time)
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AddCommentCommand command, CancellationToken cancellationToken = default)
     {
@@ -20,6 +21,15 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
         if (PostRules.CanComment(actor, post) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
+        // Anyone may comment on their own post or on answers to their own question; elsewhere it is earned.
+        var ownThread = post.AuthorId == actor.UserId
+            || post is Questions.Answer answer && await db.Questions.AnyAsync(q => q.Id == answer.QuestionId && q.AuthorId == actor.UserId, cancellationToken);
+        if (!ownThread)
+        {
+            var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
+            if (PrivilegeRules.Check(privileges, Privilege.CommentEverywhere, reputation, actor.IsModerator) is { Allowed: false } unearned)
+                return WriteResult<int>.From(unearned);
+        }
         var length = (command.Body ?? "").Trim().Length;
         if (length < Comment.MinLength || length > Comment.MaxLength)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = $"A comment has {Comment.MinLength} to {Comment.MaxLength} characters; this one has {length}." });

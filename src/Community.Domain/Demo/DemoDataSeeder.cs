@@ -2,6 +2,7 @@ using Community.Domain.Accounts;
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
+using Community.Domain.Reputation;
 using Community.Domain.Revisions;
 using Community.Domain.Voting;
 using Microsoft.AspNetCore.Identity;
@@ -13,9 +14,11 @@ namespace Community.Domain.Demo;
 /// Fills an empty database with the demo community of <see cref="DemoContent"/>. Deterministic (fixed seed,
 /// times relative to the injected clock) and never touches a database that already has people or posts.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, TimeProvider time)
+public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, TimeProvider time, ReputationOptions? points = null)
 {
     private const int Seed = 2026;
+
+    private readonly ReputationOptions points = points ?? new ReputationOptions();
 
     /// <returns>True when it seeded; false when the database already had content.</returns>
     public async Task<bool> SeedAsync(string passwordHash, CancellationToken cancellationToken = default)
@@ -52,7 +55,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
             };
             Render(question, demo.Body);
             db.Questions.Add(question);
-            AddVotes(db, question, demo.Votes, asker, people, random, askedAt);
+            AddVotes(db, question, demo.Votes, asker, people, random, askedAt, now);
 
             var answeredAt = askedAt;
             foreach (var demoAnswer in demo.Answers)
@@ -65,7 +68,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
                 question.Answers.Add(answer);
                 question.AnswerCount++;
                 question.LastActivityAt = answeredAt > question.LastActivityAt ? answeredAt : question.LastActivityAt;
-                AddVotes(db, answer, demoAnswer.Votes, author, people, random, answeredAt);
+                AddVotes(db, answer, demoAnswer.Votes, author, people, random, answeredAt, now);
                 if (demoAnswer.Accepted)
                     accepted.Add((question, answer));
             }
@@ -79,7 +82,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
             db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
         AddComments(db, people, random, now);
         ShowModeration(db, people, now);
-        CreditReputation(people.Values.Select(p => p.User), db, accepted);
+        CreditReputation(db, people, accepted, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -184,25 +187,56 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         post.RenderVersion = rendered.Version;
     }
 
-    private static void AddVotes(CommunityDbContext db, Post post, int votes, CommunityUser author, Dictionary<string, Person> people, Random random, DateTime after)
+    private static void AddVotes(CommunityDbContext db, Post post, int votes, CommunityUser author, Dictionary<string, Person> people, Random random, DateTime after, DateTime now)
     {
         var voters = people.Values.Select(p => p.User).Where(u => u.Id != author.Id).OrderBy(_ => random.Next()).Take(Math.Abs(votes));
         foreach (var voter in voters)
         {
-            db.Votes.Add(new Vote { Post = post, VoterId = voter.Id, Value = Math.Sign(votes), CreatedAt = after.AddMinutes(random.Next(5, 3000)) });
+            db.Votes.Add(new Vote { Post = post, VoterId = voter.Id, Value = Math.Sign(votes), CreatedAt = Min(now, after.AddMinutes(random.Next(5, 3000))) });
             post.Score += Math.Sign(votes);
         }
     }
 
-    /// <summary>Until the reputation ledger exists, totals follow its default points: +10 per upvote, −2 per downvote, +15 per accepted answer.</summary>
-    private static void CreditReputation(IEnumerable<CommunityUser> users, CommunityDbContext db, List<(Question Question, Answer Answer)> accepted)
+    /// <summary>The demo's votes and accepts go through the same points rules and daily cap as live ones, into the ledger.</summary>
+    private void CreditReputation(CommunityDbContext db, Dictionary<string, Person> people, List<(Question Question, Answer Answer)> accepted, DateTime now)
     {
-        var byId = users.ToDictionary(u => u.Id);
-        foreach (var vote in db.ChangeTracker.Entries<Vote>().Select(e => e.Entity))
-            byId[vote.Post!.AuthorId].Reputation += vote.Value > 0 ? 10 : -2;
-        foreach (var (_, answer) in accepted)
-            byId[answer.AuthorId].Reputation += 15;
-        foreach (var user in byId.Values)
-            user.Reputation = Math.Max(CommunityUser.StartingReputation, user.Reputation);
+        var staff = people.Values.Where(p => p.Role is Roles.Staff or Roles.Admin).Select(p => p.User.Id).ToHashSet();
+        ReputationParty Party(string id) => new(id, staff.Contains(id));
+        var entries = new List<ReputationEntry>();
+        var gainedPerDay = new Dictionary<(string, DateTime), int>();
+        foreach (var vote in db.ChangeTracker.Entries<Vote>().Select(e => e.Entity).OrderBy(v => v.CreatedAt))
+        {
+            foreach (var change in ReputationRules.ForVote(points, vote.Post is Answer, vote.Value, Party(vote.VoterId), Party(vote.Post!.AuthorId)))
+            {
+                var amount = change.Amount;
+                if (ReputationRules.IsCappedReason(change.Reason))
+                {
+                    var day = (change.UserId, ReputationRules.DayStart(vote.CreatedAt));
+                    amount = ReputationRules.CapVoteGain(amount, gainedPerDay.GetValueOrDefault(day), points.DailyVoteCap);
+                    gainedPerDay[day] = gainedPerDay.GetValueOrDefault(day) + amount;
+                }
+                entries.Add(new ReputationEntry
+                {
+                    UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = ReputationRules.VoteSource(vote.Post.Id, vote.VoterId),
+                    PostId = vote.Post.Id, ActorId = vote.VoterId, CreatedAt = vote.CreatedAt,
+                });
+            }
+        }
+        foreach (var (question, answer) in accepted)
+        {
+            foreach (var change in ReputationRules.ForAcceptance(points, Party(question.AuthorId), Party(answer.AuthorId)))
+                entries.Add(new ReputationEntry
+                {
+                    UserId = change.UserId, Amount = change.Amount, Reason = change.Reason, SourceKey = ReputationRules.AcceptanceSource(question.Id),
+                    PostId = answer.Id, ActorId = question.AuthorId, CreatedAt = Min(now, answer.CreatedAt.AddHours(6)),
+                });
+        }
+        db.ReputationEntries.AddRange(entries);
+        var sums = entries.GroupBy(e => e.UserId).ToDictionary(g => g.Key, g => g.Sum(e => (long)e.Amount));
+        foreach (var user in people.Values.Select(p => p.User))
+        {
+            user.ReputationPoints = sums.GetValueOrDefault(user.Id);
+            user.Reputation = ReputationRules.Total(user.ReputationPoints);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<QuestionView> QuestionViews => Set<QuestionView>();
+    public DbSet<Reputation.ReputationEntry> ReputationEntries => Set<Reputation.ReputationEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,11 +1,12 @@
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
+using Community.Domain.Reputation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Posting;
 
 /// <summary>Soft delete and undelete: the post stays in the database, hidden from everyone but its author and moderators.</summary>
-public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time)
 {
     public Task<WriteResult<bool>> DeleteAsync(Actor actor, int postId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, postId, delete: true, cancellationToken);
@@ -34,10 +35,18 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, T
             await db.Questions.Where(q => q.Id == answer.QuestionId)
                 .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + change), cancellationToken);
             if (delete && isAccepted)
+            {
                 await db.Questions.Where(q => q.Id == answer.QuestionId)
                     .ExecuteUpdateAsync(set => set.SetProperty(q => q.AcceptedAnswerId, (int?)null), cancellationToken);
+                await ledger.ReverseAsync(db, Reputation.ReputationRules.AcceptanceSource(answer.QuestionId), Reputation.ReputationReason.PostDeleted, actor.UserId, cancellationToken);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
+        // A deleted post's votes earn nothing; undeleting gives them back.
+        if (delete)
+            await ledger.ReversePostAsync(db, post.Id, actor.UserId, cancellationToken);
+        else
+            await ledger.RestorePostAsync(db, post.Id, actor.UserId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<bool>.Done(delete);
     }

@@ -1,11 +1,12 @@
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
+using Community.Domain.Reputation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
 
 /// <summary>The asker marks the answer that solved it (and may change or withdraw that); safe to repeat.</summary>
-public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time)
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
@@ -15,9 +16,19 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
         if (PostRules.CanAccept(actor, answer.Question, answer) is { Allowed: false } refused)
             return WriteResult<int?>.From(refused);
+        if (answer.Question.AcceptedAnswerId == answer.Id)
+            return WriteResult<int?>.Done(answer.Id);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var source = ReputationRules.AcceptanceSource(answer.Question.Id);
+        await ledger.ReverseAsync(db, source, ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
         answer.Question.AcceptedAnswerId = answer.Id;
         answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        var asker = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
+        var answerer = await ledger.PartyAsync(db, answer.AuthorId, cancellationToken);
+        await ledger.AppendAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return WriteResult<int?>.Done(answer.Id);
     }
 
@@ -29,8 +40,13 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
         if (question.AuthorId != actor.UserId)
             return WriteResult<int?>.Fail(WriteFailure.Forbidden, "Only the person who asked can change the accepted answer.");
+        if (question.AcceptedAnswerId is null)
+            return WriteResult<int?>.Done(null);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         question.AcceptedAnswerId = null;
         await db.SaveChangesAsync(cancellationToken);
+        await ledger.ReverseAsync(db, ReputationRules.AcceptanceSource(question.Id), ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return WriteResult<int?>.Done(null);
     }
 }

@@ -1,5 +1,8 @@
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
+using Community.Domain.Privileges;
+using Community.Domain.Questions;
+using Community.Domain.Reputation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Voting;
@@ -8,7 +11,7 @@ namespace Community.Domain.Voting;
 /// Sets a member's vote on a post to up (+1), down (−1) or none (0). Setting, not toggling: sending the
 /// same vote twice changes nothing. The score moves by the difference, in SQL, in the vote's transaction.
 /// </summary>
-public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, TimeProvider time)
+public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time)
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, int postId, int value, CancellationToken cancellationToken = default)
     {
@@ -20,13 +23,21 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
         if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
+        if (value != 0)
+        {
+            var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
+            var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
+            if (PrivilegeRules.Check(privileges, privilege, reputation, actor.IsModerator) is { Allowed: false } unearned)
+                return WriteResult<int>.From(unearned);
+        }
         if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
         // An immediate transaction: concurrent votes on one post queue up instead of reading a stale vote.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var vote = await db.Votes.SingleOrDefaultAsync(v => v.PostId == postId && v.VoterId == actor.UserId, cancellationToken);
-        var change = VoteArithmetic.ScoreChange(vote?.Value ?? 0, value);
+        var previous = vote?.Value ?? 0;
+        var change = VoteArithmetic.ScoreChange(previous, value);
         if (change != 0)
         {
             if (vote is null)
@@ -40,6 +51,16 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             }
             await db.SaveChangesAsync(cancellationToken);
             await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Score, p => p.Score + change), cancellationToken);
+
+            var source = ReputationRules.VoteSource(postId, actor.UserId);
+            if (previous != 0)
+                await ledger.ReverseAsync(db, source, ReputationReason.VoteUndone, actor.UserId, cancellationToken);
+            if (value != 0)
+            {
+                var voter = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
+                var author = await ledger.PartyAsync(db, post.AuthorId, cancellationToken);
+                await ledger.AppendAsync(db, ReputationRules.ForVote(ledger.Points, post is Answer, value, voter, author), source, postId, actor.UserId, cancellationToken);
+            }
         }
         var score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -20,6 +20,9 @@ public static class JobsRegistration
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddTransient<RebuildReputationJob>();
+        services.AddTransient<ReverseSerialVotingJob>();
+        services.AddHostedService<RecurringJobs>();
         return services;
     }
 

@@ -34,4 +34,34 @@ public sealed class QuestionPage(IPage page)
     public ILocator Answers => page.Locator("article.answer");
     public ILocator AcceptedAnswer => page.Locator("article.answer.accepted");
     public ILocator AcceptedMark => page.Locator(".accepted-mark");
+
+    public ILocator Heading => page.Locator("article.question h1");
+    public ILocator ResolvedBadge => page.Locator("article.question .resolved-badge");
+
+    /// <summary>The one-time message at the top of the page after a vote, accept, comment... ("Your vote was counted.").</summary>
+    public ILocator Flash => page.Locator("main .flash");
+
+    public VotePanel QuestionVotes => new(page.Locator("article.question .vote-buttons"));
+
+    public ILocator Answer(int answerId) => page.Locator($"article.answer#answer-{answerId}");
+    public VotePanel AnswerVotes(int answerId) => new(Answer(answerId).Locator(".vote-buttons"));
+    public ILocator AcceptButton(int answerId) => Answer(answerId).GetByRole(AriaRole.Button, new() { Name = "Accept this answer" });
+    public ILocator AcceptedMarkOf(int answerId) => Answer(answerId).Locator(".accepted-mark");
+
+    public ILocator AnswerBody => page.Locator("#answer-body");
+    public ILocator AnswerPreview => page.Locator(".your-answer .editor-preview");
+    public ILocator PostAnswerButton => page.GetByRole(AriaRole.Button, new() { Name = "Post your answer" });
+
+    /// <summary>
+    /// Types an answer, waits until the editor's live preview shows it (so the circuit holds the text, whenever it
+    /// started), posts it, and returns the new answer's id from the <c>#answer-{id}</c> the page lands on.
+    /// </summary>
+    public async Task<int> PostAnswerAsync(string body, string previewed)
+    {
+        await AnswerBody.FillAsync(body);
+        await Expect(AnswerPreview).ToContainTextAsync(previewed);
+        await PostAnswerButton.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/questions/\\d+/[a-z0-9-]+#answer-\\d+$"));
+        return int.Parse(page.Url[(page.Url.LastIndexOf("#answer-", StringComparison.Ordinal) + "#answer-".Length)..]);
+    }
 }

@@ -3,6 +3,8 @@ using Community.Domain.Comments;
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
+using Community.Domain.Privileges;
+using Community.Domain.Reputation;
 using Community.Domain.Questions;
 using Community.Domain.Tests.Persistence;
 using Community.Domain.Voting;
@@ -27,6 +29,7 @@ public sealed class TestForum : IAsyncDisposable
     public const string AnswerBody = "Look at the scheduled firmware update window in the admin page; move it elsewhere.";
 
     private int _users;
+    private readonly List<ReputationEntry> _startingBonuses = [];
 
     private TestForum(SqliteTestDatabase database, WriteRateLimitOptions limits)
     {
@@ -34,21 +37,27 @@ public sealed class TestForum : IAsyncDisposable
         Time = new FakeTimeProvider(Start);
         Markdown = new MarkdownRenderer();
         Limits = new WriteRateLimits(limits, Time);
+        Points = new ReputationOptions();
+        Privileges = new PrivilegeOptions();
+        Ledger = new ReputationLedger(Points, Time);
         Ask = new AskQuestion(database, Markdown, Limits, Time);
         Answer = new AnswerQuestion(database, Markdown, Limits, Time);
-        Accept = new AcceptAnswer(database, Time);
+        Accept = new AcceptAnswer(database, Ledger, Time);
         Close = new CloseQuestion(database, Time);
         Views = new CountQuestionView(database, Time);
         Edit = new EditPost(database, Markdown, Limits, Time);
-        Delete = new DeletePost(database, Time);
-        Vote = new CastVote(database, Limits, Time);
-        Comment = new AddComment(database, Markdown, Limits, Time);
+        Delete = new DeletePost(database, Ledger, Time);
+        Vote = new CastVote(database, Limits, Ledger, Privileges, Time);
+        Comment = new AddComment(database, Markdown, Limits, Privileges, Time);
     }
 
     public SqliteTestDatabase Database { get; }
     public FakeTimeProvider Time { get; }
     public MarkdownRenderer Markdown { get; }
     public WriteRateLimits Limits { get; }
+    public ReputationOptions Points { get; }
+    public PrivilegeOptions Privileges { get; }
+    public ReputationLedger Ledger { get; }
     public AskQuestion Ask { get; }
     public AnswerQuestion Answer { get; }
     public AcceptAnswer Accept { get; }
@@ -87,6 +96,15 @@ public sealed class TestForum : IAsyncDisposable
 
     public CommunityDbContext Db() => Database.CreateDbContext();
 
+    private void FlushBonuses(CommunityDbContext db)
+    {
+        lock (_startingBonuses)
+        {
+            db.ReputationEntries.AddRange(_startingBonuses);
+            _startingBonuses.Clear();
+        }
+    }
+
     public Task<Actor> MemberAsync(string? name = null) => UserAsync(name, moderator: false);
 
     public Task<Actor> ModeratorAsync(string? name = null) => UserAsync(name, moderator: true);
@@ -97,6 +115,7 @@ public sealed class TestForum : IAsyncDisposable
         await using var db = Db();
         var users = Enumerable.Range(0, count).Select(_ => NewUser(null)).ToList();
         db.Users.AddRange(users);
+        FlushBonuses(db);
         await db.SaveChangesAsync(Ct);
         return users.Select(u => new Actor(u.Id, false)).ToList();
     }
@@ -106,14 +125,51 @@ public sealed class TestForum : IAsyncDisposable
         await using var db = Db();
         var user = NewUser(name);
         db.Users.Add(user);
+        FlushBonuses(db);
         await db.SaveChangesAsync(Ct);
         return new Actor(user.Id, moderator);
     }
 
-    private CommunityUser NewUser(string? name)
+    /// <summary>
+    /// Members start with enough reputation to vote and comment anywhere, so tests of posting are not tests of
+    /// privileges; <see cref="MemberWithReputationAsync"/> makes one with exactly the reputation a test needs.
+    /// </summary>
+    public const int DefaultReputation = 500;
+
+    public async Task<Actor> MemberWithReputationAsync(int reputation, string? name = null)
+    {
+        await using var db = Db();
+        var user = NewUser(name, reputation);
+        db.Users.Add(user);
+        FlushBonuses(db);
+        await db.SaveChangesAsync(Ct);
+        return new Actor(user.Id, false);
+    }
+
+    /// <summary>A member's cached total and ledger sum, as stored.</summary>
+    public async Task<(int Reputation, long Points, long LedgerSum)> ReputationOfAsync(Actor member)
+    {
+        await using var db = Db();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == member.UserId, Ct);
+        var sum = await db.ReputationEntries.Where(e => e.UserId == member.UserId).SumAsync(e => (long)e.Amount, Ct);
+        return (user.Reputation, user.ReputationPoints, sum);
+    }
+
+    /// <summary>A member whose starting reputation is a bonus in the ledger, so cached totals and the ledger agree from the start.</summary>
+    private CommunityUser NewUser(string? name, int reputation = DefaultReputation)
     {
         var n = Interlocked.Increment(ref _users);
-        var user = new CommunityUser { UserName = $"user{n}@test.local", Email = $"user{n}@test.local", CreatedAt = Start.UtcDateTime };
+        var user = new CommunityUser
+        {
+            UserName = $"user{n}@test.local", Email = $"user{n}@test.local", CreatedAt = Start.UtcDateTime,
+            ReputationPoints = reputation - ReputationRules.Floor, Reputation = reputation,
+        };
+        if (reputation > ReputationRules.Floor)
+            lock (_startingBonuses) _startingBonuses.Add(new ReputationEntry
+            {
+                UserId = user.Id, Amount = reputation - ReputationRules.Floor, Reason = ReputationReason.Bonus,
+                SourceKey = $"bonus:start:{user.Id}", CreatedAt = Start.UtcDateTime.AddDays(-30),
+            });
         user.Rename(name ?? $"Member {n}");
         return user;
     }

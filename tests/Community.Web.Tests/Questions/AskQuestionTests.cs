@@ -31,7 +31,7 @@ public sealed class AskQuestionTests(CommunityWebFactory factory) : IClassFixtur
             ["Input.Title"] = "Wi-Fi slow",
             ["Input.Body"] = "It is slow <b>again</b>.",
             ["Input.Tags"] = "wifi-coverage no-such-tag",
-        });
+        }, oneAntiforgeryToken: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await FormPoster.ParseAsync(response);
@@ -57,7 +57,7 @@ public sealed class AskQuestionTests(CommunityWebFactory factory) : IClassFixtur
         var form = await customer.GetDocumentAsync("/questions/ask");
 
         var response = await customer.PostFormAsync("/questions/ask", form, QuestionForms.Handler("ask"),
-            new() { ["Input.Title"] = "", ["Input.Body"] = "", ["Input.Tags"] = "" });
+            new() { ["Input.Title"] = "", ["Input.Body"] = "", ["Input.Tags"] = "" }, oneAntiforgeryToken: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await FormPoster.ParseAsync(response);
@@ -74,8 +74,8 @@ public sealed class AskQuestionTests(CommunityWebFactory factory) : IClassFixtur
         var form = await customer.GetDocumentAsync("/questions/ask");
         var fields = new Dictionary<string, string?> { ["Input.Title"] = title, ["Input.Body"] = Demo.Body, ["Input.Tags"] = "setup Firmware" };
 
-        var first = await customer.PostFormAsync("/questions/ask", form, QuestionForms.Handler("ask"), fields);
-        var second = await customer.PostFormAsync("/questions/ask", form, QuestionForms.Handler("ask"), fields);
+        var first = await customer.PostFormAsync("/questions/ask", form, QuestionForms.Handler("ask"), fields, oneAntiforgeryToken: true);
+        var second = await customer.PostFormAsync("/questions/ask", form, QuestionForms.Handler("ask"), fields, oneAntiforgeryToken: true);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -88,7 +88,7 @@ public sealed class AskQuestionTests(CommunityWebFactory factory) : IClassFixtur
         Assert.Equal(["firmware", "setup"], question.QuerySelectorAll("article.question .tag").Select(t => t.TextContent));
 
         // A new form (a new token) is a new question, even with the same text.
-        var again = await customer.PostFormAsync("/questions/ask", await customer.GetDocumentAsync("/questions/ask"), QuestionForms.Handler("ask"), fields);
+        var again = await customer.PostFormAsync("/questions/ask", await customer.GetDocumentAsync("/questions/ask"), QuestionForms.Handler("ask"), fields, oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.NotEqual(first.Headers.Location, again.Headers.Location);
     }

@@ -40,12 +40,19 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
         var token = QuestionForms.AntiforgeryToken(await expert.GetDocumentAsync(path));
 
         // The author's form, filled and posted by the expert with the expert's own token.
-        await expert.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
+        var forged = await expert.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
             new() { ["__RequestVerificationToken"] = token, ["Input.Body"] = "Vandalised by someone who is not the author of it." });
 
+        Assert.True((int)forged.StatusCode is >= 400 and < 500, $"The expert's edit answered {(int)forged.StatusCode}.");
         var question = await factory.CreateClient().GetDocumentAsync(path);
         Assert.Contains("blinks amber", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
         Assert.DoesNotContain("Vandalised", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
+
+        // The same post by the author goes through: it is who posts that is refused, not the post.
+        var own = await customer.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
+            new() { ["Input.Body"] = "Rewritten by its own author, who may do that any time." }, oneAntiforgeryToken: true);
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        Assert.Contains("Rewritten by its own author", (await customer.FollowAsync(own)).QuerySelector($"#question-{id} .markdown")!.TextContent);
     }
 
     [Fact]
@@ -65,7 +72,7 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
         Assert.Equal("firmware hardware", form.GetElementById("edit-tags")!.GetAttribute("value"));
 
         var response = await customer.PostFormAsync($"/posts/{id}/edit", form, QuestionForms.Handler("edit"),
-            new() { ["Input.Body"] = Demo.Body + "\n\n" + AddedLine, ["Input.Summary"] = "added the reset" });
+            new() { ["Input.Body"] = Demo.Body + "\n\n" + AddedLine, ["Input.Summary"] = "added the reset" }, oneAntiforgeryToken: true);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(path, response.Headers.Location!.OriginalString);
@@ -99,11 +106,11 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
         // Meanwhile the post moves on to version 2 (a moderator, or the author in another tab).
         var moderator = await factory.SignedInClientAsync(Demo.Moderator);
         var meanwhile = await moderator.PostFormAsync($"/posts/{id}/edit", await moderator.GetDocumentAsync($"/posts/{id}/edit"),
-            QuestionForms.Handler("edit"), new() { ["Input.Body"] = Demo.Body + "\n\nModerator: please add your firmware version.", ["Input.Summary"] = "asked for details" });
+            QuestionForms.Handler("edit"), new() { ["Input.Body"] = Demo.Body + "\n\nModerator: please add your firmware version.", ["Input.Summary"] = "asked for details" }, oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, meanwhile.StatusCode);
 
         const string typed = "My own rewrite: the Beacon Point blinks amber, firmware 4.2.1, after every nightly update.";
-        var response = await customer.PostFormAsync($"/posts/{id}/edit", staleForm, QuestionForms.Handler("edit"), new() { ["Input.Body"] = typed });
+        var response = await customer.PostFormAsync($"/posts/{id}/edit", staleForm, QuestionForms.Handler("edit"), new() { ["Input.Body"] = typed }, oneAntiforgeryToken: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await FormPoster.ParseAsync(response);
@@ -115,7 +122,7 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
         Assert.Contains("Moderator: please add", (await customer.GetDocumentAsync(path)).QuerySelector($"#question-{id} .markdown")!.TextContent);
 
         // Saving again from the re-shown form goes through: it now carries the current version.
-        var retry = await customer.PostFormAsync($"/posts/{id}/edit", page, QuestionForms.Handler("edit"));
+        var retry = await customer.PostFormAsync($"/posts/{id}/edit", page, QuestionForms.Handler("edit"), oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         var saved = await customer.FollowAsync(retry);
         Assert.Contains("firmware 4.2.1", saved.QuerySelector($"#question-{id} .markdown")!.TextContent);

@@ -40,7 +40,8 @@ internal static partial class QuestionForms
     public static async Task<(int Id, string Path)> AskAsync(this HttpClient client, string title, string body = Demo.Body, string tags = "firmware hardware")
     {
         var form = await client.GetDocumentAsync("/questions/ask");
-        var response = await client.PostFormAsync("/questions/ask", form, Handler("ask"), new() { ["Input.Title"] = title, ["Input.Body"] = body, ["Input.Tags"] = tags });
+        var response = await client.PostFormAsync("/questions/ask", form, Handler("ask"),
+            new() { ["Input.Title"] = title, ["Input.Body"] = body, ["Input.Tags"] = tags }, oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var path = response.Headers.Location!.OriginalString;
         return (QuestionId(path), path);
@@ -50,7 +51,7 @@ internal static partial class QuestionForms
     public static async Task<int> AnswerAsync(this HttpClient client, string questionPath, string body)
     {
         var page = await client.GetDocumentAsync(questionPath);
-        var response = await client.PostFormAsync(questionPath, page, Handler("answer"), new() { ["Input.Body"] = body });
+        var response = await client.PostFormAsync(questionPath, page, Handler("answer"), new() { ["Input.Body"] = body }, oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var match = AnswerAnchor().Match(response.Headers.Location!.OriginalString);
         Assert.True(match.Success, $"The answer's redirect has no #answer-id: {response.Headers.Location}");
@@ -77,39 +78,61 @@ internal static partial class QuestionForms
         ?? throw new InvalidOperationException("The page has no such form (or more than one). Forms: "
             + string.Join(", ", page.QuerySelectorAll("form").Select(f => f.GetAttribute("action") ?? "(no action)")));
 
-    /// <summary>The form's current fields (inputs, textareas, selects) as the browser would send them.</summary>
+    /// <summary>The form's fields by name (the last value of a repeated name), for assertions.</summary>
     public static Dictionary<string, string> FieldsOf(IHtmlFormElement form)
     {
         var values = new Dictionary<string, string>();
+        foreach (var (name, value) in PostedFieldsOf(form))
+            values[name] = value;
+        return values;
+    }
+
+    /// <summary>Exactly what a browser sends for the form: inputs, textareas and selects in order, a repeated name repeated.</summary>
+    public static List<KeyValuePair<string, string>> PostedFieldsOf(IHtmlFormElement form)
+    {
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
             switch (element)
             {
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("checkbox" or "radio" or "submit" or "button"):
-                    values[input.Name!] = input.Value;
+                    values.Add(new(input.Name!, input.Value));
                     break;
                 case IHtmlTextAreaElement textarea when !string.IsNullOrEmpty(textarea.Name):
-                    values[textarea.Name!] = textarea.Value;
+                    values.Add(new(textarea.Name!, textarea.Value));
                     break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    values[select.Name!] = select.Value ?? "";
+                    values.Add(new(select.Name!, select.Value ?? ""));
                     break;
             }
         }
         return values;
     }
 
-    /// <summary>Posts one form of an already loaded page, with some fields changed (a null value leaves the field out).</summary>
+    public const string TokenField = "__RequestVerificationToken";
+
+    /// <summary>How many antiforgery tokens a form carries (a browser posts each of them).</summary>
+    public static int AntiforgeryTokenCount(IHtmlFormElement form) => PostedFieldsOf(form).Count(f => f.Key == TokenField);
+
+    /// <summary>
+    /// Posts one form of an already loaded page as a browser would, with some fields changed (a null value leaves the
+    /// field out). <paramref name="oneAntiforgeryToken"/> sends the token once where the form has it twice: the ask,
+    /// answer and edit forms do (a bug, see <see cref="FormTokenTests"/>), and the server refuses a post that repeats it.
+    /// </summary>
     /// <param name="pageUrl">Where the page was loaded from: a form without an action posts back there.</param>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IHtmlDocument page, Func<IHtmlFormElement, bool> which,
-        Dictionary<string, string?>? changes = null)
+        Dictionary<string, string?>? changes = null, bool oneAntiforgeryToken = false)
     {
         var form = page.FindForm(which);
-        var values = FieldsOf(form);
+        var values = PostedFieldsOf(form);
+        if (oneAntiforgeryToken && values.FindIndex(f => f.Key == TokenField) is var first and >= 0)
+            values = values.Where((f, i) => f.Key != TokenField || i == first).ToList();
         foreach (var (name, value) in changes ?? [])
         {
-            if (value is null) values.Remove(name);
-            else values[name] = value;
+            var at = values.FindIndex(f => f.Key == name);
+            values.RemoveAll(f => f.Key == name);
+            if (value is not null)
+                values.Insert(at < 0 ? values.Count : at, new(name, value));
         }
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;

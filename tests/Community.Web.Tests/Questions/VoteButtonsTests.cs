@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
-using Community.Domain.Posting;
+using Community.Domain;
+using Community.Domain.Persistence;
 using Community.Domain.Voting;
 using Community.Web.Components.Pages.Questions.Parts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Web.Tests.Questions;
@@ -28,7 +30,9 @@ public sealed class VoteButtonsTests : BunitContext, IClassFixture<VoteDatabase>
     public VoteButtonsTests(VoteDatabase database)
     {
         this.database = database;
-        Services.AddSingleton(new CastVote(database, new WriteRateLimits(new WriteRateLimitOptions(), TimeProvider.System), TimeProvider.System));
+        // The domain's own registration (so CastVote gets whatever it depends on), on this class's migrated file.
+        Services.AddCommunityDomain(database.ConnectionString);
+        Services.AddSingleton<IDbContextFactory<CommunityDbContext>>(database);
         Services.AddSingleton<AntiforgeryStateProvider>(new FakeAntiforgery());
     }
 

@@ -14,13 +14,15 @@ public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsync
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"community-votes-{Guid.NewGuid():N}.db");
 
+    public string ConnectionString => $"Data Source={path};Pooling=False";
+
     public string AuthorId { get; private set; } = "";
     public string VoterId { get; private set; } = "";
 
     public CommunityDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<CommunityDbContext>();
-        SqliteDatabase.ConfigureStandalone(options, $"Data Source={path};Pooling=False");
+        SqliteDatabase.ConfigureStandalone(options, ConnectionString);
         return new CommunityDbContext(options.Options);
     }
 
@@ -28,16 +30,17 @@ public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsync
     {
         await new DatabaseMigrator(this).MigrateAsync();
         await using var db = CreateDbContext();
-        var author = User("author@votes.test", "Dana Author");
-        var voter = User("voter@votes.test", "Priya Voter");
+        var author = User("author@votes.test", "Dana Author", reputation: 1);
+        // Enough to hold the voting privileges (up and down).
+        var voter = User("voter@votes.test", "Priya Voter", reputation: 5_000);
         db.Users.AddRange(author, voter);
         await db.SaveChangesAsync();
         (AuthorId, VoterId) = (author.Id, voter.Id);
     }
 
-    private static CommunityUser User(string email, string name)
+    private static CommunityUser User(string email, string name, int reputation)
     {
-        var user = new CommunityUser { UserName = email, Email = email, CreatedAt = DateTime.UtcNow };
+        var user = new CommunityUser { UserName = email, Email = email, CreatedAt = DateTime.UtcNow, Reputation = reputation };
         user.Rename(name);
         return user;
     }

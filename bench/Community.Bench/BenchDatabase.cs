@@ -1,0 +1,51 @@
+using Community.Domain.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Community.Bench;
+
+/// <summary>
+/// Contexts on one SQLite file, configured as the tests do (<see cref="SqliteDatabase.ConfigureStandalone"/>) but with
+/// the options built once and connection pooling on, as the web host's <c>AddDbContextFactory</c> has them.
+/// </summary>
+public sealed class BenchDatabase : IDbContextFactory<CommunityDbContext>
+{
+    private readonly DbContextOptions<CommunityDbContext> options;
+
+    public BenchDatabase(string path, IInterceptor? interceptor = null)
+    {
+        Path = path;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var builder = new DbContextOptionsBuilder<CommunityDbContext>();
+        SqliteDatabase.ConfigureStandalone(builder, ConnectionString);
+        if (interceptor is not null)
+            builder.AddInterceptors(interceptor);
+        options = builder.Options;
+    }
+
+    public string Path { get; }
+    public string ConnectionString { get; }
+
+    public CommunityDbContext CreateDbContext() => new(options);
+}
+
+/// <summary>Where the repository and the results folder are, whatever the working directory.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+    public static string Results => System.IO.Path.Combine(Root, "bench", "results");
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Community.sln")) && Directory.Exists(System.IO.Path.Combine(dir.FullName, "bench")))
+                    return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Cannot find the repository root (the folder with Community.sln and bench/).");
+    }
+}

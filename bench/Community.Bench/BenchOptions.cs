@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Community.Bench;
+
+/// <summary>The command line: <c>bench/run lists [options]</c>.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        Usage: bench/run <command> [options]
+
+        Commands:
+          lists    Question list (QuestionQueries.ListAsync) for every tab, without a tag and with a popular
+                   and a rare tag, on the first page and deep in the list; the question page (ThreadAsync);
+                   EXPLAIN QUERY PLAN of the SQL EF Core runs. Writes bench/results/lists-<date>.md.
+
+        Options:
+          --fresh              Rebuild the dataset even if bench/results holds one for this seed and size.
+          --seed N             Random seed of the dataset (default 42).
+          --questions N        Questions in the dataset (default 100000); users, answers and comments scale with it.
+          --depth N            Rows before the deep page (default 30000, i.e. page 1,001 of 30; capped at 90% of a list).
+          --iterations N       Timed calls per case after the warm-up (default 200).
+          --budget-ms N        Stop timing a case after this many ms, once it has --min-iterations (default 2500).
+          --min-iterations N   Timed calls per case however slow (default 10).
+          --warmup N           Untimed calls per case first (default 3).
+          --setup-sql FILE     What-if: copy the dataset, run FILE's SQL on the copy (e.g. CREATE INDEX ...), measure the copy.
+          --no-write           Print the report only; do not write bench/results/lists-<date>.md.
+        """;
+
+    public required string Command { get; init; }
+    public bool Fresh { get; init; }
+    public int Seed { get; init; } = 42;
+    public int Questions { get; init; } = 100_000;
+    public int Depth { get; init; } = 30_000;
+    public int Iterations { get; init; } = 200;
+    public int BudgetMs { get; init; } = 2_500;
+    public int MinIterations { get; init; } = 10;
+    public int Warmup { get; init; } = 3;
+    public string? SetupSql { get; init; }
+    public bool Write { get; init; } = true;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions { Command = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
+            int Number(int min)
+            {
+                var text = Value().Replace("_", "").Replace(",", "");
+                return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
+                    ? n
+                    : throw new ArgumentException($"{arg} needs a whole number of at least {min}, not '{text}'.");
+            }
+            options = arg switch
+            {
+                "--fresh" => options with { Fresh = true },
+                "--seed" => options with { Seed = Number(0) },
+                "--questions" => options with { Questions = Number(100) },
+                "--depth" => options with { Depth = Number(30) },
+                "--iterations" => options with { Iterations = Number(1) },
+                "--budget-ms" => options with { BudgetMs = Number(0) },
+                "--min-iterations" => options with { MinIterations = Number(1) },
+                "--warmup" => options with { Warmup = Number(0) },
+                "--setup-sql" => options with { SetupSql = Path.GetFullPath(Value()) },
+                "--no-write" => options with { Write = false },
+                _ => throw new ArgumentException($"Unknown option '{arg}'."),
+            };
+        }
+        if (options.SetupSql is { } file && !File.Exists(file))
+            throw new ArgumentException($"--setup-sql: no file {file}.");
+        return options;
+    }
+}

@@ -1,0 +1,99 @@
+using Community.Domain.Accounts;
+using Community.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Reputation;
+
+/// <summary>
+/// Appends to the reputation ledger inside the caller's transaction and keeps each member's cached total in step,
+/// so the total always equals <see cref="ReputationRules.Total"/> of the ledger's sum.
+/// </summary>
+public sealed class ReputationLedger(ReputationOptions points, TimeProvider time)
+{
+    public ReputationOptions Points => points;
+
+    public async Task<ReputationParty> PartyAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var isStaff = await db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .AnyAsync(name => name == Roles.Staff || name == Roles.Admin, cancellationToken);
+        return new ReputationParty(userId, isStaff);
+    }
+
+    /// <summary>Records changes from one source; vote gains are cut to what fits under the member's daily cap.</summary>
+    public async Task AppendAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var change in changes)
+        {
+            var amount = change.Amount;
+            if (ReputationRules.IsCappedReason(change.Reason))
+            {
+                var dayStart = ReputationRules.DayStart(now);
+                var gainedToday = await db.ReputationEntries
+                    .Where(e => e.UserId == change.UserId && e.CreatedAt >= dayStart
+                        && (e.Reason == ReputationReason.QuestionUpvoted || e.Reason == ReputationReason.AnswerUpvoted))
+                    .SumAsync(e => e.Amount, cancellationToken);
+                amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
+            }
+            await AddAsync(db, new ReputationEntry
+            {
+                UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
+                PostId = postId, ActorId = actorId, CreatedAt = now,
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Cancels what a source still adds up to for each member (a vote undone, an acceptance withdrawn).</summary>
+    public async Task ReverseAsync(CommunityDbContext db, string sourceKey, ReputationReason reason, string? actorId, CancellationToken cancellationToken)
+    {
+        var nets = await db.ReputationEntries.Where(e => e.SourceKey == sourceKey)
+            .GroupBy(e => new { e.UserId, e.PostId })
+            .Select(g => new { g.Key.UserId, g.Key.PostId, Net = g.Sum(e => e.Amount) })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var net in nets.Where(n => n.Net != 0))
+            await AddAsync(db, new ReputationEntry
+            {
+                UserId = net.UserId, Amount = -net.Net, Reason = reason, SourceKey = sourceKey,
+                PostId = net.PostId, ActorId = actorId, CreatedAt = now,
+            }, cancellationToken);
+    }
+
+    /// <summary>Cancels every vote's effect on a deleted post; <see cref="RestorePostAsync"/> puts it back on undelete.</summary>
+    public async Task ReversePostAsync(CommunityDbContext db, int postId, string? actorId, CancellationToken cancellationToken)
+    {
+        var sources = await db.ReputationEntries.Where(e => e.PostId == postId && e.SourceKey.StartsWith("vote:"))
+            .Select(e => e.SourceKey).Distinct().ToListAsync(cancellationToken);
+        foreach (var source in sources)
+            await ReverseAsync(db, source, ReputationReason.PostDeleted, actorId, cancellationToken);
+    }
+
+    public async Task RestorePostAsync(CommunityDbContext db, int postId, string? actorId, CancellationToken cancellationToken)
+    {
+        var removed = await db.ReputationEntries
+            .Where(e => e.PostId == postId && (e.Reason == ReputationReason.PostDeleted || e.Reason == ReputationReason.PostUndeleted))
+            .GroupBy(e => new { e.UserId, e.SourceKey })
+            .Select(g => new { g.Key.UserId, g.Key.SourceKey, Net = g.Sum(e => e.Amount) })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in removed.Where(r => r.Net != 0))
+            await AddAsync(db, new ReputationEntry
+            {
+                UserId = entry.UserId, Amount = -entry.Net, Reason = ReputationReason.PostUndeleted, SourceKey = entry.SourceKey,
+                PostId = postId, ActorId = actorId, CreatedAt = now,
+            }, cancellationToken);
+    }
+
+    private static async Task AddAsync(CommunityDbContext db, ReputationEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Amount == 0 && !ReputationRules.IsCappedReason(entry.Reason))
+            return;
+        db.ReputationEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        var amount = (long)entry.Amount;
+        await db.Users.Where(u => u.Id == entry.UserId).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.ReputationPoints, u => u.ReputationPoints + amount)
+            .SetProperty(u => u.Reputation, u => (int)Math.Max(ReputationRules.Floor, ReputationRules.Floor + u.ReputationPoints + amount)), cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Community.Domain.Reputation;
+
+/// <summary>Why a member's reputation changed; shown in their history.</summary>
+public enum ReputationReason
+{
+    QuestionUpvoted,
+    AnswerUpvoted,
+    PostDownvoted,
+    DownvotedAnswer,
+    AnswerAccepted,
+    AcceptedAnAnswer,
+    VoteUndone,
+    AcceptanceUndone,
+    PostDeleted,
+    PostUndeleted,
+    SerialVotingReversed,
+    Bonus,
+}
+
+public static class ReputationReasons
+{
+    public static string Describe(ReputationReason reason) => reason switch
+    {
+        ReputationReason.QuestionUpvoted => "Your question was voted up",
+        ReputationReason.AnswerUpvoted => "Your answer was voted up",
+        ReputationReason.PostDownvoted => "Your post was voted down",
+        ReputationReason.DownvotedAnswer => "You voted an answer down",
+        ReputationReason.AnswerAccepted => "Your answer was accepted",
+        ReputationReason.AcceptedAnAnswer => "You accepted an answer",
+        ReputationReason.VoteUndone => "A vote was undone or changed",
+        ReputationReason.AcceptanceUndone => "An acceptance was withdrawn",
+        ReputationReason.PostDeleted => "A post was deleted",
+        ReputationReason.PostUndeleted => "A post was undeleted",
+        ReputationReason.SerialVotingReversed => "Serial voting was reversed",
+        ReputationReason.Bonus => "A bonus from the community team",
+        _ => reason.ToString(),
+    };
+}

@@ -1,0 +1,19 @@
+using Hangfire;
+
+namespace Community.Web.Jobs;
+
+/// <summary>Every recurring job, in one place, with stable ids (re-registering updates, never duplicates).</summary>
+public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
+{
+    public const string ReputationRebuild = "reputation-rebuild";
+    public const string SerialVoting = "serial-voting";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<RebuildReputationJob>(ReputationRebuild, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        jobs.AddOrUpdate<ReverseSerialVotingJob>(SerialVoting, job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Community.Browser.Tests.Pages;
+
+/// <summary>/questions/ask: title, Markdown details (a live-preview island) and tags.</summary>
+public sealed partial class AskQuestionPage(IPage page)
+{
+    public const string Path = "questions/ask";
+
+    public static async Task<AskQuestionPage> OpenAsync(IPage page)
+    {
+        await page.GotoAsync(Path);
+        var ask = new AskQuestionPage(page);
+        await Expect(ask.Heading).ToBeVisibleAsync();
+        return ask;
+    }
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Ask a question", Level = 1 });
+    public ILocator Title => page.Locator("#ask-title");
+    public ILocator Body => page.Locator("#ask-body");
+    public ILocator BodyPreview => page.Locator(".markdown-editor .editor-preview");
+    public ILocator Tags => page.Locator("#ask-tags");
+    public ILocator PostButton => page.GetByRole(AriaRole.Button, new() { Name = "Post your question" });
+
+    /// <summary>
+    /// Fills the form, waits until the live preview shows <paramref name="previewed"/> (the circuit holds the body),
+    /// posts it, and waits for the new question's page.
+    /// </summary>
+    public async Task<QuestionPage> AskAsync(string title, string body, string tags, string previewed)
+    {
+        await Title.FillAsync(title);
+        await Body.FillAsync(body);
+        await Tags.FillAsync(tags);
+        await Expect(BodyPreview).ToContainTextAsync(previewed);
+        await PostButton.ClickAsync();
+        await Expect(page).ToHaveURLAsync(QuestionUrl());
+        return new QuestionPage(page);
+    }
+
+    [GeneratedRegex(@"/questions/\d+/[a-z0-9-]+$")]
+    private static partial Regex QuestionUrl();
+}
+
+/// <summary>/questions with its tabs (<c>?sort=newest|unanswered|top</c>).</summary>
+public sealed class QuestionsListPage(IPage page)
+{
+    public static async Task<QuestionsListPage> OpenAsync(IPage page, string sort)
+    {
+        await page.GotoAsync($"questions?sort={sort}");
+        var list = new QuestionsListPage(page);
+        await Expect(list.Heading).ToBeVisibleAsync();
+        return list;
+    }
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "All questions", Level = 1 });
+    public ILocator Rows => page.Locator(".question-list li.question-row");
+
+    /// <summary>The row whose title link reads exactly <paramref name="title"/>.</summary>
+    public ILocator Row(string title) =>
+        Rows.Filter(new() { Has = page.Locator("h3").GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
+
+    /// <summary>The answer count styled as "has an accepted answer" in a row's stats.</summary>
+    public static ILocator AcceptedStat(ILocator row) => row.Locator(".question-stats .answered-accepted");
+}
+
+/// <summary>
+/// The vote arrows of one post. Three shapes: sign-in links for visitors; submit buttons in forms when rendered
+/// statically (also the island's prerender); plain buttons once the island is live on a circuit.
+/// </summary>
+public sealed class VotePanel(ILocator root)
+{
+    public ILocator Root => root;
+    public ILocator Score => root.Locator(".score");
+    public ILocator SignInLinks => root.Locator("a.vote");
+    public ILocator UpLink => root.Locator("a.vote.up");
+    public ILocator Forms => root.Locator("form");
+
+    /// <summary>The up arrow once the island runs on the circuit: a button outside any form, so a click cannot post the page.</summary>
+    public ILocator InteractiveUp => root.Locator("button.vote.up[type=button]");
+
+    /// <summary>Waits for the island to be live, then clicks up (no page load).</summary>
+    public async Task VoteUpInteractivelyAsync()
+    {
+        await Expect(InteractiveUp).ToBeEnabledAsync();
+        await Expect(Forms).ToHaveCountAsync(0);
+        await InteractiveUp.ClickAsync();
+    }
+}
