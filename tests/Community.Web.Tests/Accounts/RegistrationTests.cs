@@ -69,4 +69,15 @@ public sealed class RegistrationTests(CommunityWebFactory factory) : IClassFixtu
 
         Assert.Contains("invisible or text-direction", (await FormPoster.ParseAsync(response)).Body!.TextContent);
     }
+
+    [Theory]
+    [InlineData("Sаm Ortega", "name of a member of staff")] // Cyrillic a: the demo staff member's name
+    [InlineData("Brightwave Help", "company's name")]
+    [InlineData("St4ff Dana", "\"staff\"")]
+    public async Task ANameThatPassesForStaffOrTheCompanyIsRefused(string name, string reason)
+    {
+        var response = await factory.CreateBrowserlessClient().SubmitFormAsync("/Account/Register", Form(UniqueEmail(), name, "correct horse battery"));
+
+        Assert.Contains(reason, (await FormPoster.ParseAsync(response)).Body!.TextContent);
+    }
 }
