@@ -48,18 +48,23 @@ public sealed class QuestionPage(IPage page)
     public ILocator AcceptButton(int answerId) => Answer(answerId).GetByRole(AriaRole.Button, new() { Name = "Accept this answer" });
     public ILocator AcceptedMarkOf(int answerId) => Answer(answerId).Locator(".accepted-mark");
 
+    public ILocator AnswerForm => page.Locator("form:has(#answer-body)");
     public ILocator AnswerBody => page.Locator("#answer-body");
     public ILocator AnswerPreview => page.Locator(".your-answer .editor-preview");
     public ILocator PostAnswerButton => page.GetByRole(AriaRole.Button, new() { Name = "Post your answer" });
 
     /// <summary>
-    /// Types an answer, waits until the editor's live preview shows it (so the circuit holds the text, whenever it
-    /// started), posts it, and returns the new answer's id from the <c>#answer-{id}</c> the page lands on.
+    /// Types an answer into the live editor, waits until its preview shows it (so the circuit holds the text), posts it,
+    /// and returns the new answer's id from the <c>#answer-{id}</c> the page lands on.
     /// </summary>
-    public async Task<int> PostAnswerAsync(string body, string previewed)
+    /// <param name="sendTokenOnce">Works around the form's repeated antiforgery token (see <see cref="FormWorkarounds"/>).</param>
+    public async Task<int> PostAnswerAsync(string body, string previewed, bool sendTokenOnce = false)
     {
+        await Islands.WaitUntilLiveAsync(page, "#answer-body");
         await AnswerBody.FillAsync(body);
         await Expect(AnswerPreview).ToContainTextAsync(previewed);
+        if (sendTokenOnce)
+            await FormWorkarounds.SendAntiforgeryTokenOnceAsync(AnswerForm);
         await PostAnswerButton.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/questions/\\d+/[a-z0-9-]+#answer-\\d+$"));
         return int.Parse(page.Url[(page.Url.LastIndexOf("#answer-", StringComparison.Ordinal) + "#answer-".Length)..]);
