@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+
 namespace Community.Bench;
 
 /// <summary>
@@ -13,14 +14,17 @@ public sealed class BenchDatabase : IDbContextFactory<CommunityDbContext>
 {
     private readonly DbContextOptions<CommunityDbContext> options;
 
-    public BenchDatabase(string path, IInterceptor? interceptor = null)
+    public BenchDatabase(string path, params IInterceptor[] interceptors)
     {
         Path = path;
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         var builder = new DbContextOptionsBuilder<CommunityDbContext>();
         SqliteDatabase.ConfigureStandalone(builder, ConnectionString);
-        if (interceptor is not null)
-            builder.AddInterceptors(interceptor);
+        // The tree is edited by others while the bench runs: a model change whose migration is not written yet would
+        // stop MigrateAsync. The bench goes on with the migrations there are and says so (see Dataset.EnsureAsync).
+        builder.ConfigureWarnings(warnings => warnings.Log(RelationalEventId.PendingModelChangesWarning));
+        if (interceptors.Length > 0)
+            builder.AddInterceptors(interceptors);
         options = builder.Options;
     }
 

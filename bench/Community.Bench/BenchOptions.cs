@@ -20,8 +20,9 @@ public sealed record BenchOptions
           --depth N            Rows before the deep page (default 30000, i.e. page 1,001 of 30; capped at 90% of a list).
           --iterations N       Timed calls per case after the warm-up (default 200).
           --budget-ms N        Stop timing a case after this many ms, once it has --min-iterations (default 2500).
-          --min-iterations N   Timed calls per case however slow (default 10).
-          --warmup N           Untimed calls per case first (default 3).
+          --min-iterations N   Timed calls per case (default 10; 3 when a call takes more than budget/min-iterations).
+          --warmup N           Untimed calls per case first (default 3; fewer when a call is slow).
+          --limit-ms N         Interrupt a call after this many ms and report "> N" (default 5000).
           --setup-sql FILE     What-if: copy the dataset, run FILE's SQL on the copy (e.g. CREATE INDEX ...), measure the copy.
           --no-write           Print the report only; do not write bench/results/lists-<date>.md.
         """;
@@ -35,6 +36,7 @@ public sealed record BenchOptions
     public int BudgetMs { get; init; } = 2_500;
     public int MinIterations { get; init; } = 10;
     public int Warmup { get; init; } = 3;
+    public int LimitMs { get; init; } = 5_000;
     public string? SetupSql { get; init; }
     public bool Write { get; init; } = true;
 
@@ -62,6 +64,7 @@ public sealed record BenchOptions
                 "--budget-ms" => options with { BudgetMs = Number(0) },
                 "--min-iterations" => options with { MinIterations = Number(1) },
                 "--warmup" => options with { Warmup = Number(0) },
+                "--limit-ms" => options with { LimitMs = Number(100) },
                 "--setup-sql" => options with { SetupSql = Path.GetFullPath(Value()) },
                 "--no-write" => options with { Write = false },
                 _ => throw new ArgumentException($"Unknown option '{arg}'."),

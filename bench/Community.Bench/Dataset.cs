@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Bench;
 
 /// <summary>A dataset file: where it is, whether it was made now, and what the real migrations did to it.</summary>
-public sealed record DatasetFile(string Path, bool Reused, TimeSpan? BuildTime, IReadOnlyList<string> MigrationsApplied);
+public sealed record DatasetFile(string Path, bool Reused, TimeSpan? BuildTime, IReadOnlyList<string> MigrationsApplied, bool PendingModelChanges);
 
 /// <summary>
 /// Brings up the benchmark's SQLite file: the real migrations make the schema, then raw prepared inserts in one
@@ -27,10 +27,10 @@ public static class Dataset
         {
             Console.WriteLine($"Dataset: reusing {Relative(path)} (--fresh rebuilds it)");
             // Another engineer may have added a migration since it was made: apply it as a deployment would.
-            var applied = await MigrateAsync(path);
+            var (applied, pendingChanges) = await MigrateAsync(path);
             if (applied.Count > 0)
                 Console.WriteLine($"  applied pending migrations: {string.Join(", ", applied)}");
-            return new DatasetFile(path, true, null, applied);
+            return new DatasetFile(path, true, null, applied, pendingChanges);
         }
 
         // Built under another name and renamed when complete, so an interrupted build is never reused.
@@ -38,7 +38,7 @@ public static class Dataset
         DeleteDatabase(building);
         Console.WriteLine($"Dataset: building {Relative(path)} (seed {options.Seed}, {options.Questions:N0} questions)");
         var clock = Stopwatch.StartNew();
-        var migrations = await MigrateAsync(building);
+        var (migrations, pendingModelChanges) = await MigrateAsync(building);
         Console.WriteLine($"  schema: {migrations.Count} migrations applied ({string.Join(", ", migrations)}) in {clock.Elapsed.TotalSeconds:F1} s");
         var model = new DatasetGenerator(options.Seed, options.Questions).Generate();
         Console.WriteLine($"  generated in memory: {model.Users.Length:N0} users, {model.Tags.Length} tags, {model.Questions.Length:N0} questions, "
@@ -50,18 +50,25 @@ public static class Dataset
         File.Move(building, path);
         clock.Stop();
         Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F1} s: {new FileInfo(path).Length / 1024.0 / 1024.0:F0} MiB");
-        return new DatasetFile(path, false, clock.Elapsed, migrations);
+        return new DatasetFile(path, false, clock.Elapsed, migrations, pendingModelChanges);
     }
 
-    private static async Task<IReadOnlyList<string>> MigrateAsync(string path)
+    private static async Task<(IReadOnlyList<string> Applied, bool PendingModelChanges)> MigrateAsync(string path)
     {
         var database = new BenchDatabase(path);
         List<string> pending;
+        bool modelChanges;
         await using (var db = database.CreateDbContext())
+        {
             pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            modelChanges = db.Database.HasPendingModelChanges();
+        }
+        if (modelChanges)
+            Console.WriteLine("  WARNING: the model has changes that no migration has yet (someone is mid-change in src/); "
+                + "measuring on the schema of the migrations there are.");
         await new DatabaseMigrator(database).MigrateAsync();
         SqliteConnection.ClearAllPools();
-        return pending;
+        return (pending, modelChanges);
     }
 
     private static void DeleteDatabase(string path)
@@ -311,7 +318,8 @@ internal sealed class PreparedInsert : IDisposable
 internal sealed class LoadProgress(string what, int total, Stopwatch clock)
 {
     private int done;
-    private int nextReport = Math.Max(1, total / 10);
+    // Small tables report only when done.
+    private int nextReport = total < 20_000 ? int.MaxValue : total / 10;
 
     public void Step()
     {

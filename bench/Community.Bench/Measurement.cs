@@ -7,8 +7,11 @@ using System.Runtime.InteropServices;
 namespace Community.Bench;
 
 /// <summary>Times of the calls of one case, in milliseconds.</summary>
-public sealed record Timing(IReadOnlyList<double> Samples)
+public sealed record Timing(IReadOnlyList<double> Samples, TimeSpan? InterruptedAt = null)
 {
+    /// <summary>A call was interrupted at the time limit: the figures are a lower bound, or there are none.</summary>
+    public bool TimedOut => InterruptedAt is not null;
+
     private readonly double[] sorted = Samples.Order().ToArray();
 
     public int Count => sorted.Length;
@@ -26,16 +29,25 @@ public sealed record Timing(IReadOnlyList<double> Samples)
 
     public static async Task<Timing> MeasureAsync(Func<Task> call, BenchOptions options)
     {
-        for (var i = 0; i < options.Warmup; i++)
-            await call();
+        var limit = TimeSpan.FromMilliseconds(options.LimitMs);
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < options.Warmup && (i == 0 || warmup.ElapsedMilliseconds < options.BudgetMs / 2); i++)
+        {
+            if (!await CallLimit.RunAsync(call, limit))
+                return new Timing([], limit);
+        }
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var samples = new List<double>(options.Iterations);
         var budget = Stopwatch.StartNew();
-        while (samples.Count < options.Iterations && (samples.Count < options.MinIterations || budget.ElapsedMilliseconds < options.BudgetMs))
+        while (samples.Count < options.Iterations)
         {
+            if (budget.ElapsedMilliseconds >= options.BudgetMs
+                && (samples.Count >= options.MinIterations || samples.Count >= 3 && samples.Average() > (double)options.BudgetMs / options.MinIterations))
+                break;
             var start = Stopwatch.GetTimestamp();
-            await call();
+            if (!await CallLimit.RunAsync(call, limit))
+                return new Timing(samples, limit);
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
         return new Timing(samples);
@@ -60,7 +72,24 @@ public static class Machine
             ("build", Configuration() + (GCSettings.IsServerGC ? ", server GC" : ", workstation GC")),
             ("EF Core", efVersion),
             ("SQLite", sqliteVersion),
+            ("load average (1, 5, 15 min) at start", LoadAtStart),
+            ("load average at end", LoadAverage()),
         ];
+    }
+
+    /// <summary>Read when the harness starts: other work on the machine slows every figure.</summary>
+    public static string LoadAtStart { get; } = LoadAverage();
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     public static string Configuration()

@@ -66,7 +66,7 @@ public sealed class SqlCapture : DbCommandInterceptor
 public sealed record PlanLine(int Depth, string Detail, IReadOnlyList<string> Flags);
 
 /// <summary>What SQLite did to run a statement once: its own counters (sqlite3_stmt_status), not a guess.</summary>
-public sealed record StatementCounters(long Rows, long VmSteps, long FullScanSteps, long Sorts, long AutoIndexes);
+public sealed record StatementCounters(long Rows, long VmSteps, long FullScanSteps, long Sorts, long AutoIndexes, bool Interrupted);
 
 /// <summary>EXPLAIN QUERY PLAN and statement counters for SQL captured from EF Core, with its parameters bound.</summary>
 public static class QueryPlans
@@ -74,10 +74,15 @@ public static class QueryPlans
     public const string FullScan = "FULL SCAN";
     public const string TempBTree = "TEMP B-TREE";
     public const string NoSeek = "NO KEYSET SEEK";
+    public const string AutomaticIndex = "AUTOMATIC INDEX";
+    public const string UncorrelatedProbe = "SUBQUERY NOT BY KEY";
+
+    /// <summary>Tables smaller than this are not worth a flag when scanned (Tags has 50 rows).</summary>
+    private const long SmallTable = 1_000;
 
     private static readonly string[] SortKeyColumns = ["CreatedAt", "Score", "LastActivityAt"];
 
-    public static IReadOnlyList<PlanLine> Explain(SqliteConnection connection, CapturedCommand command, bool hasCursor)
+    public static IReadOnlyList<PlanLine> Explain(SqliteConnection connection, CapturedCommand command, bool hasCursor, Func<string, long> tableRows)
     {
         using var explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
@@ -90,39 +95,51 @@ public static class QueryPlans
                 rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetString(3)));
         }
         var depth = new Dictionary<int, int> { [0] = -1 };
-        var postsAliases = PostsAliases(command.Sql);
+        var correlated = new HashSet<int>(); // ids of CORRELATED subquery nodes and everything under them
+        var tables = TableAliases(command.Sql);
         var lines = new List<PlanLine>();
         foreach (var (id, parent, detail) in rows)
         {
             depth[id] = depth.GetValueOrDefault(parent, -1) + 1;
-            lines.Add(new PlanLine(depth[id], detail, Flag(detail, postsAliases, hasCursor, depth[id])));
+            if (detail.StartsWith("CORRELATED", StringComparison.Ordinal) || correlated.Contains(parent))
+                correlated.Add(id);
+            lines.Add(new PlanLine(depth[id], detail, Flag(detail, depth[id], correlated.Contains(parent), hasCursor, tables, tableRows)));
         }
         return lines;
     }
 
     /// <summary>
-    /// Flags: a table scan of Posts with no index (<see cref="FullScan"/>), a sort SQLite must do itself
-    /// (<see cref="TempBTree"/>), and a walk of a list index with no range on its sort column on a page after the first
-    /// (<see cref="NoSeek"/>: the keyset predicate is filtered row by row, so the cost grows with the depth).
+    /// Flags: a table scan of a large table with no index (<see cref="FullScan"/>); an index SQLite builds on every run
+    /// (<see cref="AutomaticIndex"/>); a sort SQLite must do itself (<see cref="TempBTree"/>: "inner" sorts every matching
+    /// row before LIMIT); a walk of a list index with no range on its sort column on a page after the first
+    /// (<see cref="NoSeek"/>: the keyset predicate is filtered row by row, so the cost grows with the depth); a correlated
+    /// subquery that searches Posts by something other than a key (<see cref="UncorrelatedProbe"/>: many rows per outer row).
     /// </summary>
-    private static List<string> Flag(string detail, HashSet<string> postsAliases, bool hasCursor, int depth)
+    private static List<string> Flag(string detail, int depth, bool inCorrelated, bool hasCursor, Dictionary<string, string> tables, Func<string, long> tableRows)
     {
         var flags = new List<string>();
         var words = detail.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var isLoop = words.Length >= 2 && words[0] is "SCAN" or "SEARCH";
-        var table = isLoop ? words[1] : "";
-        var onPosts = isLoop && (postsAliases.Contains(table) || table == "Posts");
-        if (words.Length >= 1 && words[0] == "SCAN" && !detail.Contains("INDEX", StringComparison.Ordinal) && onPosts)
-            flags.Add($"{FullScan} of Posts");
+        var table = isLoop ? tables.GetValueOrDefault(words[1]) : null;
+        var onPosts = table == "Posts";
+        var range = detail.Contains('(') ? detail[detail.IndexOf('(')..] : "";
+        if (isLoop && words[0] == "SCAN" && !detail.Contains("INDEX", StringComparison.Ordinal) && table is not null && tableRows(table) >= SmallTable)
+            flags.Add($"{FullScan} of {table} ({tableRows(table):N0} rows)");
+        if (detail.Contains("AUTOMATIC", StringComparison.Ordinal) && detail.Contains("INDEX", StringComparison.Ordinal))
+            flags.Add($"{AutomaticIndex} (built on every run)");
         if (detail.StartsWith("USE TEMP B-TREE", StringComparison.Ordinal))
-            flags.Add(depth == 0 ? $"{TempBTree} (outer: sorts the page's rows only)" : $"{TempBTree} (inner: sorts every matching row)");
-        if (onPosts && hasCursor && detail.Contains("INDEX", StringComparison.Ordinal))
+            flags.Add(depth == 0 ? $"{TempBTree} outer (sorts the joined page)" : $"{TempBTree} inner (sorts every matching row before LIMIT)");
+        if (onPosts && hasCursor && !inCorrelated && detail.Contains("INDEX", StringComparison.Ordinal))
         {
-            var index = IndexName(detail);
-            var range = detail.Contains('(') ? detail[detail.IndexOf('(')..] : "";
-            var sortColumn = SortKeyColumns.FirstOrDefault(c => index.Contains(c, StringComparison.Ordinal));
+            var sortColumn = SortKeyColumns.FirstOrDefault(c => IndexName(detail).Contains(c, StringComparison.Ordinal));
             if (sortColumn is not null && !range.Contains(sortColumn + "<", StringComparison.Ordinal))
                 flags.Add(NoSeek);
+        }
+        if (onPosts && inCorrelated && words[0] == "SEARCH")
+        {
+            var keys = range.Trim('(', ')').Split(" AND ").Where(c => c.EndsWith("=?", StringComparison.Ordinal) && !c.StartsWith("Kind", StringComparison.Ordinal));
+            if (!keys.Any())
+                flags.Add($"{UncorrelatedProbe} (scans {range} for every outer row)");
         }
         return flags;
     }
@@ -134,19 +151,23 @@ public static class QueryPlans
         return at >= 0 && at + 1 < words.Length ? words[at + 1] : "";
     }
 
-    /// <summary>The aliases EF Core gave the Posts table in the SQL (EXPLAIN QUERY PLAN names tables by alias).</summary>
-    private static HashSet<string> PostsAliases(string sql)
+    /// <summary>Alias to table, from the SQL (EXPLAIN QUERY PLAN names tables by alias).</summary>
+    private static Dictionary<string, string> TableAliases(string sql)
     {
-        var aliases = new HashSet<string>(StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(sql, "\"Posts\" AS \"(\\w+)\""))
-            aliases.Add(match.Groups[1].Value);
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(sql, "\"(\\w+)\" AS \"(\\w+)\""))
+            aliases[match.Groups[2].Value] = match.Groups[1].Value;
         return aliases;
     }
 
-    /// <summary>Runs the statement once through SQLite's C API to read its counters (VM steps measure the work done).</summary>
-    public static StatementCounters Profile(SqliteConnection connection, CapturedCommand command)
+    /// <summary>
+    /// Runs the statement once through SQLite's C API to read its counters (VM steps measure the work done), stopping
+    /// at <paramref name="limit"/> (then the counters say how far it got).
+    /// </summary>
+    public static StatementCounters Profile(SqliteConnection connection, CapturedCommand command, TimeSpan limit)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        CallLimit.Install(connection);
         Check(db, raw.sqlite3_prepare_v2(db, command.Sql, out sqlite3_stmt statement));
         using (statement)
         {
@@ -158,16 +179,22 @@ public static class QueryPlans
                     Check(db, Bind(statement, index, parameter.Value));
             }
             long rows = 0;
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                rows++;
-            if (rc != raw.SQLITE_DONE)
+            var rc = raw.SQLITE_OK;
+            var completed = CallLimit.Run(() =>
+            {
+                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                    rows++;
+                if (CallLimit.IsInterruptCode(rc))
+                    throw new CallLimit.InterruptedException();
+            }, limit);
+            if (completed && rc != raw.SQLITE_DONE)
                 Check(db, rc);
             return new StatementCounters(rows,
                 raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_VM_STEP, 0),
                 raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_FULLSCAN_STEP, 0),
                 raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_SORT, 0),
-                raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_AUTOINDEX, 0));
+                raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_AUTOINDEX, 0),
+                !completed);
         }
     }
 

@@ -22,6 +22,9 @@ public static class DomainRegistration
         services.TryAddSingleton(new Reputation.ReputationOptions());
         services.TryAddSingleton(new Privileges.PrivilegeOptions());
         services.AddSingleton<Reputation.ReputationLedger>();
+        services.AddSingleton<Staff.StaffQueries>();
+        services.AddSingleton<Staff.ManageStaff>();
+        services.AddSingleton<Staff.MarkOfficialAnswer>();
         services.AddSingleton<Reputation.RebuildReputation>();
         services.AddSingleton<Reputation.ReverseSerialVoting>();
         services.AddSingleton<Posting.WriteRateLimits>();
@@ -37,6 +40,16 @@ public static class DomainRegistration
         services.AddSingleton<Revisions.RevisionQueries>();
         services.AddSingleton<Questions.TagQueries>();
         services.AddSingleton<Accounts.UserQueries>();
+        services.AddSingleton<Badges.BadgeAwarder>();
+        services.AddSingleton<Badges.BadgeQueries>();
+        services.AddSingleton<Badges.BadgeGoals>();
+        services.AddSingleton<Notices.MemberNotices>();
+        services.TryAddSingleton(new Reputation.Queries.LeaderboardOptions());
+        services.AddSingleton<Reputation.Queries.Leaderboard>();
+        services.AddSingleton<Reputation.Queries.ReputationHistory>();
+        services.AddSingleton<Reputation.Queries.ReputationOverTime>();
+        services.AddSingleton<Reputation.Queries.MemberAnswers>();
+        services.AddSingleton<Privileges.MemberReputation>();
         return services;
     }
 }

@@ -21,6 +21,8 @@ public static class CommunityApp
         services.AddSingleton(builder.Configuration.GetSection("RateLimits").Get<Community.Domain.Posting.WriteRateLimitOptions>() ?? new());
         services.AddSingleton(builder.Configuration.GetSection("Reputation").Get<Community.Domain.Reputation.ReputationOptions>() ?? new());
         services.AddSingleton(builder.Configuration.GetSection("Privileges").Get<Community.Domain.Privileges.PrivilegeOptions>() ?? new());
+        services.AddSingleton(provider => new Community.Domain.Staff.CompanyOptions(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.CompanyName));
         services.AddCommunityDatabase(builder.Configuration, builder.Environment);
         services.AddCommunityAccounts();
         services.AddCommunityEmail();

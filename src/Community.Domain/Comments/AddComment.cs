@@ -2,13 +2,14 @@ using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Privileges;
+using Community.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Comments;
 
 public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null);
 
-public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time)
+public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null)
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AddCommentCommand command, CancellationToken cancellationToken = default)
     {
@@ -48,6 +49,7 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
             RenderVersion = rendered.Version,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             ClientToken = command.ClientToken,
+            StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
         };
         db.Comments.Add(comment);
         try
@@ -58,6 +60,11 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
         {
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
             return WriteResult<int>.Done(await again.Comments.Where(c => c.AuthorId == actor.UserId && c.ClientToken == command.ClientToken).Select(c => c.Id).FirstAsync(cancellationToken));
+        }
+        if (comment.StaffDisclosure is not null)
+        {
+            var questionId = post is Questions.Answer onAnswer ? onAnswer.QuestionId : post.Id;
+            await StaffDisclosures.RecordFirstResponseAsync(db, questionId, actor.UserId, comment.CreatedAt, cancellationToken);
         }
         return WriteResult<int>.Done(comment.Id);
     }

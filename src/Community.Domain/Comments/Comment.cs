@@ -22,6 +22,9 @@ public sealed class Comment
     public DateTime CreatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
     public string? ClientToken { get; set; }
+
+    /// <summary>The author's staff disclosure when they wrote it; null for members.</summary>
+    public Staff.StaffDisclosure? StaffDisclosure { get; set; }
 }
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
@@ -33,6 +36,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         comment.Property(c => c.Body).HasMaxLength(Comment.MaxLength);
         comment.Property(c => c.ClientToken).HasMaxLength(64);
+        comment.OwnsOne(c => c.StaffDisclosure, Staff.StaffDisclosureColumns.Configure);
         comment.HasIndex(c => new { c.AuthorId, c.ClientToken }).IsUnique().HasFilter("\"ClientToken\" IS NOT NULL");
     }
 }

@@ -82,9 +82,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
             db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
         AddComments(db, people, random, now);
         ShowModeration(db, people, now);
+        DiscloseStaff(db, people, now);
         CreditReputation(db, people, accepted, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The badges the demo's activity earns, as the recurring sweep would award them.
+        await new Badges.BadgeAwarder(contexts, time).SweepAsync(cancellationToken);
         return true;
     }
 
@@ -138,6 +141,54 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
             PostId = edited.Id, Number = 2, EditorId = moderator.Id, CreatedAt = editedAt,
             Title = edited.Title, Body = edited.Body, Tags = PostRevisions.TagsOf(edited), Summary = "Added the firmware version from the comments",
         });
+    }
+
+    /// <summary>
+    /// The staff account is a named employee whose posts carry the disclosure; one member is a former employee whose
+    /// answers from that time still say so; one staff answer is the company's official answer beside an accepted one.
+    /// </summary>
+    private void DiscloseStaff(CommunityDbContext db, Dictionary<string, Person> people, DateTime now)
+    {
+        var company = DemoContent.CompanyName;
+        var staffAccount = people[DemoContent.Accounts.Single(a => a.Role == Roles.Staff).DisplayName].User;
+        var staff = new Staff.StaffProfile
+        {
+            UserId = staffAccount.Id, RealName = staffAccount.DisplayName, JobTitle = "Support engineer", Team = "Technical support",
+            Bio = "I look after Beacon networks that misbehave. Ten years of Wi-Fi troubleshooting and counting.", StartedAt = now.AddYears(-3),
+        };
+        var posts = db.ChangeTracker.Entries<Post>().Select(e => e.Entity).ToList();
+        var answersByPerson = posts.OfType<Answer>().GroupBy(a => a.AuthorId).ToDictionary(g => g.Key, g => g.ToList());
+        var formerUser = people.Values.Where(p => p.Role == Roles.Member && !DemoContent.Accounts.Any(a => a.DisplayName == p.User.DisplayName))
+            .Select(p => p.User).OrderByDescending(u => answersByPerson.GetValueOrDefault(u.Id)?.Count ?? 0).First();
+        var formerEnd = now.AddDays(-20);
+        var former = new Staff.StaffProfile
+        {
+            UserId = formerUser.Id, RealName = formerUser.DisplayName, JobTitle = "Product specialist", Team = "Product",
+            StartedAt = now.AddYears(-2), EndedAt = formerEnd,
+        };
+        db.StaffProfiles.AddRange(staff, former);
+        db.StaffAudit.AddRange(
+            new Staff.StaffAuditEntry { Action = Staff.StaffAuditAction.Granted, TargetUserId = staff.UserId, ActorId = staffAccount.Id, At = staff.StartedAt, Details = $"{staff.RealName}, {staff.JobTitle}, {staff.Team}" },
+            new Staff.StaffAuditEntry { Action = Staff.StaffAuditAction.Granted, TargetUserId = former.UserId, ActorId = staffAccount.Id, At = former.StartedAt, Details = $"{former.RealName}, {former.JobTitle}, {former.Team}" },
+            new Staff.StaffAuditEntry { Action = Staff.StaffAuditAction.Revoked, TargetUserId = former.UserId, ActorId = staffAccount.Id, At = formerEnd, Details = $"{former.RealName}, {former.JobTitle}, {former.Team}" });
+
+        foreach (var post in posts.Where(p => p.AuthorId == staff.UserId || p.AuthorId == former.UserId && p.CreatedAt < formerEnd))
+        {
+            var profile = post.AuthorId == staff.UserId ? staff : former;
+            post.StaffDisclosure = new Staff.StaffDisclosure(profile.RealName, profile.JobTitle, profile.Team, company);
+            if (post is Answer answer && answer.Question is { } question && (question.FirstStaffResponseAt is null || question.FirstStaffResponseAt > answer.CreatedAt))
+            {
+                question.FirstStaffResponseAt = answer.CreatedAt;
+                question.FirstStaffResponderId = answer.AuthorId;
+            }
+        }
+        foreach (var comment in db.ChangeTracker.Entries<Comments.Comment>().Select(e => e.Entity).Where(c => c.AuthorId == staff.UserId))
+            comment.StaffDisclosure = new Staff.StaffDisclosure(staff.RealName, staff.JobTitle, staff.Team, company);
+
+        var official = posts.OfType<Answer>().Where(a => a.AuthorId == staff.UserId && a.Question is not null)
+            .OrderByDescending(a => a.Question!.AcceptedAnswerId != null && a.Question.AcceptedAnswerId != a.Id).First();
+        official.Question!.OfficialAnswerId = official.Id;
+        official.Question.OfficialMarkedById = staff.UserId;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

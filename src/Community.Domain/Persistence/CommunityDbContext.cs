@@ -20,7 +20,11 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<QuestionView> QuestionViews => Set<QuestionView>();
+    public DbSet<Staff.StaffProfile> StaffProfiles => Set<Staff.StaffProfile>();
+    public DbSet<Staff.StaffAuditEntry> StaffAudit => Set<Staff.StaffAuditEntry>();
     public DbSet<Reputation.ReputationEntry> ReputationEntries => Set<Reputation.ReputationEntry>();
+    public DbSet<Badges.BadgeAward> BadgeAwards => Set<Badges.BadgeAward>();
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,13 +2,14 @@ using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Revisions;
+using Community.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
 
 public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null);
 
-public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null)
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AnswerQuestionCommand command, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             AuthorId = actor.UserId,
             CreatedAt = now,
             ClientToken = command.ClientToken,
+            StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Answers.Add(answer);
@@ -54,6 +56,8 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
         // Counted in SQL, so two answers posted at once both count.
         await db.Questions.Where(q => q.Id == question.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
+        if (answer.StaffDisclosure is not null)
+            await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<int>.Done(answer.Id);
     }

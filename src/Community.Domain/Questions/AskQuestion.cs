@@ -2,6 +2,7 @@ using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Revisions;
+using Community.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
@@ -9,7 +10,7 @@ namespace Community.Domain.Questions;
 public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null);
 
 /// <summary>A member asks: checked, rendered, saved with its first revision. Posting the same form twice makes one question.</summary>
-public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null)
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AskQuestionCommand command, CancellationToken cancellationToken = default)
     {
@@ -41,6 +42,7 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
             LastActivityAt = now,
             Tags = tags,
             ClientToken = command.ClientToken,
+            StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Questions.Add(question);

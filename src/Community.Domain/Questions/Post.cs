@@ -34,5 +34,8 @@ public abstract class Post
     /// <summary>The form's one-time key: posting the same form twice (a double click, a retry) finds this post instead of making another.</summary>
     public string? ClientToken { get; set; }
 
+    /// <summary>The author's staff disclosure when they wrote it; null for members. Never changed afterwards.</summary>
+    public Staff.StaffDisclosure? StaffDisclosure { get; set; }
+
     public bool IsDeleted => DeletedAt is not null;
 }

@@ -19,6 +19,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex("Kind", nameof(Post.CreatedAt));
         post.HasIndex("Kind", nameof(Post.Score));
         post.Property(p => p.Version).IsConcurrencyToken();
+        post.OwnsOne(p => p.StaffDisclosure, Staff.StaffDisclosureColumns.Configure);
         post.Property(p => p.ClientToken).HasMaxLength(64);
         post.HasIndex(p => new { p.AuthorId, p.ClientToken }).IsUnique().HasFilter("\"ClientToken\" IS NOT NULL");
     }

@@ -21,6 +21,14 @@ public sealed class Question : Post
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>The answer a staff member marked as the company's official answer, beside (not instead of) the accepted one.</summary>
+    public int? OfficialAnswerId { get; set; }
+    public string? OfficialMarkedById { get; set; }
+
+    /// <summary>When staff first answered or commented, and who: for response-time dashboards.</summary>
+    public DateTime? FirstStaffResponseAt { get; set; }
+    public string? FirstStaffResponderId { get; set; }
+
     public List<Tag> Tags { get; set; } = [];
     public List<Answer> Answers { get; set; } = [];
 

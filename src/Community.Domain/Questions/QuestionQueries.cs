@@ -75,7 +75,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         var postIds = answers.Select(a => a.Id).Append(id).ToList();
         var comments = (await db.Comments.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.DeletedAt == null)
                 .OrderBy(c => c.CreatedAt)
-                .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation)))
+                .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure)))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.PostId);
         var myVotes = viewer is null
@@ -91,13 +91,13 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         }
         var answerViews = answers
             .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt, Author(a), a.Id == question.AcceptedAnswerId,
-                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id)))
-            .OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt)
+                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id), a.Id == question.OfficialAnswerId))
+            .OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.IsOfficial).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt)
             .ToList();
         return new QuestionThread(question.Id, question.Title, question.BodyHtml, question.Score, question.ViewCount,
             question.CreatedAt, question.EditedAt, question.LastActivityAt, Author(question),
             question.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
-            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id));
+            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id), question.OfficialAnswerId);
     }
 
     /// <summary>What an edit form starts from.</summary>
@@ -112,7 +112,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post));
     }
 
-    private static PostAuthor Author(Post post) => new(post.AuthorId, post.Author!.DisplayName, post.Author.Reputation);
+    private static PostAuthor Author(Post post) => new(post.AuthorId, post.Author!.DisplayName, post.Author.Reputation, post.StaffDisclosure);
 
     public async Task<int> CountAsync(string? tag = null, CancellationToken cancellationToken = default)
     {
@@ -134,5 +134,5 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         questions.Select(q => new QuestionSummary(
             q.Id, q.Title, q.Score, q.AnswerCount, q.AcceptedAnswerId != null, q.ViewCount,
             q.CreatedAt, q.LastActivityAt, q.AuthorId, q.Author!.DisplayName,
-            q.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), q.ClosedAt != null));
+            q.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), q.ClosedAt != null, q.StaffDisclosure));
 }

@@ -13,7 +13,8 @@ public sealed record QuestionSummary(
     string AuthorId,
     string AuthorName,
     IReadOnlyList<string> Tags,
-    bool IsClosed = false)
+    bool IsClosed = false,
+    Staff.StaffDisclosure? AuthorStaff = null)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";

@@ -20,7 +20,8 @@ public sealed record QuestionThread(
     bool IsDeleted,
     ClosedInfo? Closed,
     IReadOnlyList<CommentView> Comments,
-    int MyVote)
+    int MyVote,
+    int? OfficialAnswerId = null)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";
@@ -29,9 +30,10 @@ public sealed record QuestionThread(
 
 public sealed record AnswerView(
     int Id, string BodyHtml, int Score, DateTime AnsweredAt, DateTime? EditedAt, PostAuthor Author,
-    bool IsAccepted, bool IsDeleted, int Version, IReadOnlyList<CommentView> Comments, int MyVote);
+    bool IsAccepted, bool IsDeleted, int Version, IReadOnlyList<CommentView> Comments, int MyVote, bool IsOfficial = false);
 
-public sealed record PostAuthor(string Id, string DisplayName, int Reputation);
+/// <param name="Staff">The disclosure the post was written with; null for members.</param>
+public sealed record PostAuthor(string Id, string DisplayName, int Reputation, Staff.StaffDisclosure? Staff = null);
 
 public sealed record ClosedInfo(CloseReason Reason, DateTime ClosedAt, int? DuplicateOfId, string? DuplicateOfTitle)
 {

@@ -23,7 +23,8 @@ public static class AccountsRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddAuthorizationBuilder().AddCommunityPolicies();
+        services.AddAuthorizationBuilder().AddCommunityPolicies().AddPrivilegePolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PrivilegeAuthorizationHandler>();
 
         services.AddIdentityCore<CommunityUser>(options =>
             {

@@ -1,6 +1,7 @@
 using Community.Domain.Comments;
 using Community.Domain.Posting;
 using Community.Domain.Questions;
+using Community.Domain.Staff;
 using Community.Domain.Voting;
 using Community.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,12 @@ public static class PostEndpoints
 
         posts.MapPost("/questions/{id:int}/unaccept", async (int id, [FromForm] string? returnUrl, HttpContext http, AcceptAnswer accept) =>
             Back(http, returnUrl, await accept.WithdrawAsync(http.ToActor()!, id), _ => "You withdrew your acceptance."));
+
+        posts.MapPost("/answers/{id:int}/official", async (int id, [FromForm] string? returnUrl, HttpContext http, MarkOfficialAnswer official) =>
+            Back(http, returnUrl, await official.MarkAsync(http.ToActor()!, id), _ => "This is now the company's official answer, shown beside the accepted one."));
+
+        posts.MapPost("/questions/{id:int}/unofficial", async (int id, [FromForm] string? returnUrl, HttpContext http, MarkOfficialAnswer official) =>
+            Back(http, returnUrl, await official.WithdrawAsync(http.ToActor()!, id), _ => "The official mark was withdrawn."));
 
         posts.MapPost("/posts/{id:int}/comments", async (int id, [FromForm] string? body, [FromForm] string? clientToken, [FromForm] string? returnUrl, HttpContext http, AddComment comment) =>
             Back(http, returnUrl, await comment.ExecuteAsync(http.ToActor()!, new AddCommentCommand(id, body ?? "", clientToken)), _ => "Your comment was added."));

@@ -22,6 +22,8 @@ public static class JobsRegistration
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddTransient<RebuildReputationJob>();
         services.AddTransient<ReverseSerialVotingJob>();
+        services.AddTransient<BadgeSweepJob>();
+        services.AddTransient<CheckMemberBadgesJob>();
         services.AddHostedService<RecurringJobs>();
         return services;
     }

@@ -7,11 +7,13 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
 {
     public const string ReputationRebuild = "reputation-rebuild";
     public const string SerialVoting = "serial-voting";
+    public const string BadgeSweep = "badge-sweep";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RebuildReputationJob>(ReputationRebuild, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<ReverseSerialVotingJob>(SerialVoting, job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
+        jobs.AddOrUpdate<BadgeSweepJob>(BadgeSweep, job => job.RunAsync(CancellationToken.None), Cron.Hourly(37));
         return Task.CompletedTask;
     }
 

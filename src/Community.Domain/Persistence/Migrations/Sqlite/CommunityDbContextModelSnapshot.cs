@@ -110,6 +110,42 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Community.Domain.Badges.BadgeAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BadgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("BadgeId", "AwardedAt");
+
+                    b.HasIndex("UserId", "BadgeId", "AwardKey")
+                        .IsUnique();
+
+                    b.ToTable("BadgeAwards");
+                });
+
             modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -154,6 +190,46 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("PostId", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Community.Domain.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.ToTable("Notices");
                 });
 
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
@@ -354,6 +430,80 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("Community.Domain.Staff.StaffAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TargetUserId");
+
+                    b.ToTable("StaffAudit", (string)null);
+                });
+
+            modelBuilder.Entity("Community.Domain.Staff.StaffProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("StaffProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Community.Domain.Voting.Vote", b =>
@@ -584,7 +734,19 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FirstStaffResponderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstStaffResponseAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficialAnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficialMarkedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -598,6 +760,22 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("LastActivityAt");
 
                     b.HasDiscriminator().HasValue("Question");
+                });
+
+            modelBuilder.Entity("Community.Domain.Badges.BadgeAward", b =>
+                {
+                    b.HasOne("Community.Domain.Questions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
@@ -614,9 +792,59 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("Community.Domain.Staff.StaffDisclosure", "StaffDisclosure", b1 =>
+                        {
+                            b1.Property<int>("CommentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Company")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Company");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Name");
+
+                            b1.Property<string>("Team")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Team");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Title");
+
+                            b1.HasKey("CommentId");
+
+                            b1.ToTable("Comments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommentId");
+                        });
+
                     b.Navigation("Author");
 
                     b.Navigation("Post");
+
+                    b.Navigation("StaffDisclosure");
+                });
+
+            modelBuilder.Entity("Community.Domain.Notices.Notice", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
@@ -627,7 +855,46 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Community.Domain.Staff.StaffDisclosure", "StaffDisclosure", b1 =>
+                        {
+                            b1.Property<int>("PostId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Company")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Company");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Name");
+
+                            b1.Property<string>("Team")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Team");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Staff_Title");
+
+                            b1.HasKey("PostId");
+
+                            b1.ToTable("Posts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PostId");
+                        });
+
                     b.Navigation("Author");
+
+                    b.Navigation("StaffDisclosure");
                 });
 
             modelBuilder.Entity("Community.Domain.Revisions.PostRevision", b =>
@@ -645,6 +912,17 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Editor");
+                });
+
+            modelBuilder.Entity("Community.Domain.Staff.StaffProfile", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithOne()
+                        .HasForeignKey("Community.Domain.Staff.StaffProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Community.Domain.Voting.Vote", b =>

@@ -1,0 +1,126 @@
+using Community.Domain.Notices;
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Badges;
+
+public sealed record BadgeEarned(string UserId, Badge Badge, string AwardKey, int? PostId);
+
+/// <summary>
+/// Awards what is due. <see cref="CheckMemberAsync"/> is the event path (after a vote, an accept, an edit: call it once
+/// the write has committed); <see cref="SweepAsync"/> is the recurring catch-all. Both apply the catalogue's rules (to one
+/// member's facts in memory, to everyone in SQL) and insert under the award's unique key, so running them together or
+/// twice awards nothing twice. Each award and its notice are saved together.
+/// </summary>
+public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Awards what one member is due, from a few queries about them; returns what was newly awarded.</summary>
+    public async Task<IReadOnlyList<BadgeEarned>> CheckMemberAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await MemberFacts.LoadAsync(db, userId, cancellationToken) is not { } facts)
+            return [];
+        var due = MemberBadges.Due(facts, now).Select(d => new DueAward(userId, d.Badge, d.AwardKey, d.PostId, d.Year)).ToList();
+        return await SaveAsync(db, due, now, cancellationToken);
+    }
+
+    /// <summary>For an event that concerns several members (a vote: the voter and the author).</summary>
+    public async Task<IReadOnlyList<BadgeEarned>> CheckMembersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var earned = new List<BadgeEarned>();
+        foreach (var userId in userIds.Distinct())
+            earned.AddRange(await CheckMemberAsync(userId, cancellationToken));
+        return earned;
+    }
+
+    /// <summary>Awards what every member is due, one set-based query per badge.</summary>
+    public async Task<IReadOnlyList<BadgeEarned>> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = new List<DueAward>();
+        foreach (var badge in BadgeCatalogue.All.Where(b => !b.IsTagBadge))
+            due.AddRange(await BadgeCandidates.ForAsync(db, badge, now, cancellationToken));
+        due.AddRange(await BadgeCandidates.TagBadgesAsync(db, cancellationToken));
+        var earned = new List<BadgeEarned>();
+        // In chunks, so that a first sweep over a large forum neither holds one long write nor tracks every row at once.
+        foreach (var chunk in due.Chunk(SweepChunk))
+        {
+            earned.AddRange(await SaveAsync(db, chunk, now, cancellationToken));
+            db.ChangeTracker.Clear();
+        }
+        return earned;
+    }
+
+    private const int SweepChunk = 500;
+
+    private static async Task<IReadOnlyList<BadgeEarned>> SaveAsync(CommunityDbContext db, IReadOnlyList<DueAward> due, DateTime now, CancellationToken cancellationToken)
+    {
+        if (due.Count == 0)
+            return [];
+        var subjects = await BadgeLinks.SubjectsAsync(db, due.Select(d => d.PostId), cancellationToken);
+        var awards = due.Select(d => (Due: d, Award: NewAward(d, now), Notice: NewNotice(d, subjects, now))).ToList();
+        try
+        {
+            foreach (var (_, award, notice) in awards)
+            {
+                db.BadgeAwards.Add(award);
+                db.Notices.Add(notice);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return awards.Select(a => Earned(a.Due)).ToList();
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        // Another awarder got some of these first: save one by one, and what it already awarded is simply skipped.
+        var earned = new List<BadgeEarned>();
+        foreach (var (dueAward, award, notice) in awards)
+        {
+            award.Id = 0;
+            notice.Id = 0;
+            db.BadgeAwards.Add(award);
+            db.Notices.Add(notice);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                earned.Add(Earned(dueAward));
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Already awarded: nothing to do, and no second notice.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return earned;
+    }
+
+    private static BadgeAward NewAward(DueAward due, DateTime now) => new()
+    {
+        UserId = due.UserId, BadgeId = due.Badge.Id, AwardKey = due.AwardKey, PostId = due.PostId, AwardedAt = now,
+    };
+
+    private static Notice NewNotice(DueAward due, Dictionary<int, BadgeSubject> subjects, DateTime now)
+    {
+        var badge = due.Badge.IsTagBadge ? BadgeCatalogue.ForTag(due.Badge, due.AwardKey) : due.Badge;
+        var subject = due.PostId is { } postId ? subjects.GetValueOrDefault(postId) : null;
+        var text = due.Badge.Repeat == BadgeRepeat.PerYear ? BadgeRules.YearNoticeText(badge, due.Year) : BadgeRules.NoticeText(badge, subject?.Title);
+        return new Notice
+        {
+            UserId = due.UserId,
+            Text = text.Length <= Notice.TextMaxLength ? text : text[..(Notice.TextMaxLength - 1)] + "…",
+            Link = subject?.Link ?? BadgeLinks.Badge(badge),
+            Key = $"badge:{due.Badge.Id}:{due.AwardKey}",
+            CreatedAt = now,
+        };
+    }
+
+    private static BadgeEarned Earned(DueAward due) => new(due.UserId, due.Badge, due.AwardKey, due.PostId);
+}

@@ -1,0 +1,42 @@
+using Community.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Community.Domain.Notices;
+
+/// <summary>Something a member is told in the app (a badge earned, a privilege unlocked) until they mark it read.</summary>
+public sealed class Notice
+{
+    public const int TextMaxLength = 500;
+    public const int LinkMaxLength = 500;
+    public const int KeyMaxLength = 128;
+
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public CommunityUser? User { get; set; }
+    public string Text { get; set; } = "";
+
+    /// <summary>Where it points, relative to the site's base (<c>badges/10/nice-answer</c>).</summary>
+    public string? Link { get; set; }
+
+    /// <summary>What it is about (<c>badge:10:42</c>, <c>privilege:VoteUp</c>); a member is told about one key once.</summary>
+    public string? Key { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+
+    public bool IsRead => ReadAt is not null;
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> notice)
+    {
+        notice.Property(n => n.Text).HasMaxLength(Notice.TextMaxLength);
+        notice.Property(n => n.Link).HasMaxLength(Notice.LinkMaxLength);
+        notice.Property(n => n.Key).HasMaxLength(Notice.KeyMaxLength);
+        notice.HasIndex(n => new { n.UserId, n.CreatedAt });
+        notice.HasIndex(n => new { n.UserId, n.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
+        notice.HasOne(n => n.User).WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

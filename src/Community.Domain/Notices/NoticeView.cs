@@ -1,0 +1,6 @@
+namespace Community.Domain.Notices;
+
+public sealed record NoticeView(long Id, string Text, string? Link, DateTime CreatedAt, DateTime? ReadAt)
+{
+    public bool IsUnread => ReadAt is null;
+}
