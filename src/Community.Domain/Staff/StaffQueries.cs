@@ -34,6 +34,15 @@ public sealed class StaffQueries(IDbContextFactory<CommunityDbContext> contexts)
         return profile is null ? null : await ToMemberAsync(db, profile, 10, cancellationToken);
     }
 
+    /// <summary>Names no one else may take or imitate: the real and display names of current and former staff.</summary>
+    public async Task<IReadOnlyList<string>> ProtectedNamesAsync(string? exceptUserId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var staff = await db.StaffProfiles.AsNoTracking().Where(p => p.UserId != exceptUserId)
+            .Select(p => new { p.RealName, p.User!.DisplayName }).ToListAsync(cancellationToken);
+        return staff.SelectMany(s => new[] { s.RealName, s.DisplayName }).Distinct().ToList();
+    }
+
     public async Task<IReadOnlyList<StaffAuditLine>> AuditAsync(int count = 100, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

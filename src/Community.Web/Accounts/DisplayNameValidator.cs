@@ -1,4 +1,5 @@
 using Community.Domain.Accounts;
+using Community.Domain.Staff;
 using Community.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Community.Web.Accounts;
 /// Checks a display name's form, that no one else has the same normalized name, and that it does not pass for
 /// the company's voice or for a member of staff (<see cref="ImpostorNames"/>).
 /// </summary>
-public sealed class DisplayNameValidator(IOptions<SiteOptions> site) : IUserValidator<CommunityUser>
+public sealed class DisplayNameValidator(IOptions<SiteOptions> site, StaffQueries staffQueries) : IUserValidator<CommunityUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<CommunityUser> manager, CommunityUser user)
     {
@@ -22,7 +23,8 @@ public sealed class DisplayNameValidator(IOptions<SiteOptions> site) : IUserVali
         if (await manager.Users.AnyAsync(other => other.NormalizedDisplayName == normalized && other.Id != user.Id))
             return Failed("DuplicateDisplayName", $"The display name \"{user.DisplayName}\" is taken (names differing only in case or width count as the same). Choose another.");
 
-        var staff = (await manager.GetUsersInRoleAsync(Roles.Staff)).Where(s => s.Id != user.Id).Select(s => s.DisplayName);
+        var staff = (await manager.GetUsersInRoleAsync(Roles.Staff)).Where(s => s.Id != user.Id).Select(s => s.DisplayName)
+            .Concat(await staffQueries.ProtectedNamesAsync(user.Id));
         var impostor = ImpostorNames.Problem(user.DisplayName, site.Value.CompanyName, staff);
         return impostor is null ? IdentityResult.Success : Failed("ImpostorDisplayName", impostor);
     }
