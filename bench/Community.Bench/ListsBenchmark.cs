@@ -284,7 +284,8 @@ public static class ListsBenchmark
         md.AppendLine();
         md.AppendLine("VM steps: SQLite's own count of virtual-machine instructions to run the captured SQL once (`sqlite3_stmt_status`), "
             + "all statements of the call added up: a measure of work that does not depend on the machine. "
-            + "Flags (from EXPLAIN QUERY PLAN, below): **FULL SCAN** = a Posts loop with no index; **TEMP B-TREE inner** = every matching row is "
+            + "Flags (from EXPLAIN QUERY PLAN, below): **FULL SCAN of T** = a table scan with no index on a table of 1,000 rows or more; "
+            + "**MATERIALIZED** = a subquery computed whole on every run (here: every question's tags, for the page's 30 questions); **TEMP B-TREE inner** = every matching row is "
             + "sorted before LIMIT (outer temp B-trees that sort only the page's ~30 rows are listed in the plans, not here); "
             + "**NO SEEK** = a page after the first walks its list index with no range on the sort column, so it reads every row before the cursor; "
             + "**SUBQUERY NOT BY KEY** = a correlated subquery searches Posts by something other than a key (e.g. all answers with Score > 0) for every candidate row; "
@@ -377,6 +378,7 @@ public static class ListsBenchmark
         _ when flag.StartsWith(QueryPlans.TempBTree, StringComparison.Ordinal) && flag.Contains("inner", StringComparison.Ordinal) => "**TEMP B-TREE inner**",
         _ when flag.StartsWith(QueryPlans.TempBTree, StringComparison.Ordinal) => "temp b-tree outer",
         _ when flag.StartsWith(QueryPlans.AutomaticIndex, StringComparison.Ordinal) => "AUTO INDEX",
+        _ when flag.StartsWith(QueryPlans.Materialized, StringComparison.Ordinal) => "**MATERIALIZED**",
         _ when flag.StartsWith(QueryPlans.UncorrelatedProbe, StringComparison.Ordinal) => "**SUBQUERY NOT BY KEY**",
         QueryPlans.NoSeek => "**NO SEEK**",
         _ => flag,

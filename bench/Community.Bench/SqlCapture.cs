@@ -76,6 +76,7 @@ public static class QueryPlans
     public const string NoSeek = "NO KEYSET SEEK";
     public const string AutomaticIndex = "AUTOMATIC INDEX";
     public const string UncorrelatedProbe = "SUBQUERY NOT BY KEY";
+    public const string Materialized = "MATERIALIZED";
 
     /// <summary>Tables smaller than this are not worth a flag when scanned (Tags has 50 rows).</summary>
     private const long SmallTable = 1_000;
@@ -96,6 +97,7 @@ public static class QueryPlans
         }
         var depth = new Dictionary<int, int> { [0] = -1 };
         var correlated = new HashSet<int>(); // ids of CORRELATED subquery nodes and everything under them
+        var materialized = new HashSet<int>(); // ids of MATERIALIZE nodes and everything under them
         var tables = TableAliases(command.Sql);
         var lines = new List<PlanLine>();
         foreach (var (id, parent, detail) in rows)
@@ -103,7 +105,14 @@ public static class QueryPlans
             depth[id] = depth.GetValueOrDefault(parent, -1) + 1;
             if (detail.StartsWith("CORRELATED", StringComparison.Ordinal) || correlated.Contains(parent))
                 correlated.Add(id);
-            lines.Add(new PlanLine(depth[id], detail, Flag(detail, depth[id], correlated.Contains(parent), hasCursor, tables, tableRows)));
+            if (detail.StartsWith("MATERIALIZE", StringComparison.Ordinal) || materialized.Contains(parent))
+                materialized.Add(id);
+            var flags = Flag(detail, depth[id], correlated.Contains(parent), hasCursor, tables, tableRows);
+            // A subquery SQLite materializes is computed whole, whatever the outer query keeps of it: a loop in it that
+            // scans (rather than searches by a value from outside) reads its table or the whole join on every run.
+            if (materialized.Contains(parent) && detail.StartsWith("SCAN ", StringComparison.Ordinal))
+                flags.Add($"{Materialized} (the whole subquery is built on every run)");
+            lines.Add(new PlanLine(depth[id], detail, flags));
         }
         return lines;
     }

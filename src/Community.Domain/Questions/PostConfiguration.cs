@@ -5,6 +5,9 @@ namespace Community.Domain.Questions;
 
 internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 {
+    /// <summary>EF writes both terms as literals in every list query, so SQLite can match these partial indexes.</summary>
+    internal const string LiveQuestions = "\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL";
+
     public void Configure(EntityTypeBuilder<Post> post)
     {
         post.ToTable("Posts");
@@ -15,9 +18,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.AuthorId).HasMaxLength(450);
         post.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         post.HasIndex(p => p.AuthorId);
-        // Lists read questions in these orders; the discriminator first keeps answers out of the walk.
-        post.HasIndex("Kind", nameof(Post.CreatedAt));
-        post.HasIndex("Kind", nameof(Post.Score));
+        // Lists read live questions in these orders. Partial indexes hold only live questions, so answers stay out of
+        // the walk and the unanswered probe keeps using IX_Posts_QuestionId (measured in bench/: >25M → 3.4M VM steps).
+        post.HasIndex(p => p.CreatedAt).HasDatabaseName("IX_Posts_LiveQuestions_CreatedAt").HasFilter(LiveQuestions);
+        post.HasIndex(p => p.Score).HasDatabaseName("IX_Posts_LiveQuestions_Score").HasFilter(LiveQuestions);
         post.Property(p => p.Version).IsConcurrencyToken();
         post.OwnsOne(p => p.StaffDisclosure, Staff.StaffDisclosureColumns.Configure);
         post.Property(p => p.ClientToken).HasMaxLength(64);
@@ -30,7 +34,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     public void Configure(EntityTypeBuilder<Question> question)
     {
         question.Property(q => q.Title).HasMaxLength(Question.TitleMaxLength);
-        question.HasIndex(q => q.LastActivityAt);
+        question.HasIndex(q => q.LastActivityAt).HasDatabaseName("IX_Posts_LiveQuestions_LastActivityAt").HasFilter(PostConfiguration.LiveQuestions);
         question.Property(q => q.CloseReason).HasConversion<string>().HasMaxLength(32);
         question.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
         question.HasMany(q => q.Answers).WithOne(a => a.Question).HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);

@@ -286,13 +286,17 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_Posts_LiveQuestions_CreatedAt")
+                        .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("IX_Posts_LiveQuestions_Score")
+                        .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
+
                     b.HasIndex("AuthorId", "ClientToken")
                         .IsUnique()
                         .HasFilter("\"ClientToken\" IS NOT NULL");
-
-                    b.HasIndex("Kind", "CreatedAt");
-
-                    b.HasIndex("Kind", "Score");
 
                     b.ToTable("Posts", (string)null);
 
@@ -757,7 +761,9 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("ViewCount")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("LastActivityAt");
+                    b.HasIndex("LastActivityAt")
+                        .HasDatabaseName("IX_Posts_LiveQuestions_LastActivityAt")
+                        .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
 
                     b.HasDiscriminator().HasValue("Question");
                 });
