@@ -26,6 +26,8 @@ public sealed record MemberFacts(
     IReadOnlyList<TagFact> Tags,
     IReadOnlySet<(int BadgeId, string AwardKey)> Held)
 {
+    private const string QuestionTags = "QuestionTags";
+
     /// <summary>Null for an unknown member.</summary>
     public static async Task<MemberFacts?> LoadAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken)
     {
@@ -44,8 +46,14 @@ public sealed record MemberFacts(
             .ToListAsync(cancellationToken);
         var questionIds = posts.Where(p => p.QuestionId is not null).Select(p => p.QuestionId!.Value).Distinct().ToList();
         var answered = questionIds.Count == 0 ? [] : await db.Posts.Where(p => questionIds.Contains(p.Id) && p.DeletedAt == null)
-            .Select(p => new { p.Id, Accepted = ((Question)p).AcceptedAnswerId, Tags = ((Question)p).Tags.Select(t => t.Name).ToList() })
-            .ToDictionaryAsync(q => q.Id, cancellationToken);
+            .Select(p => new { p.Id, Accepted = ((Question)p).AcceptedAnswerId })
+            .ToDictionaryAsync(q => q.Id, q => q.Accepted, cancellationToken);
+        // The join table directly: through the Tags navigation SQLite would build the whole question–tag join first.
+        var tagged = questionIds.Count == 0 ? [] : await db.Set<Dictionary<string, object>>(QuestionTags)
+            .Where(qt => questionIds.Contains(EF.Property<int>(qt, "QuestionsId")))
+            .Join(db.Tags, qt => EF.Property<int>(qt, "TagsId"), t => t.Id, (qt, t) => new { QuestionId = EF.Property<int>(qt, "QuestionsId"), t.Name })
+            .ToListAsync(cancellationToken);
+        var tagsOf = tagged.ToLookup(t => t.QuestionId, t => t.Name);
         var answers = posts.Where(p => p.QuestionId is { } q && answered.ContainsKey(q)).ToList();
 
         var votes = await db.Votes.Where(v => v.VoterId == userId).GroupBy(v => v.Value > 0)
@@ -59,14 +67,14 @@ public sealed record MemberFacts(
             userId,
             memberSince.Value,
             posts.Where(p => p.QuestionId is null).Select(p => new PostFact(p.Id, p.Score, p.Views, p.HasAccepted)).ToList(),
-            answers.Select(a => new PostFact(a.Id, a.Score, 0, answered[a.QuestionId!.Value].Accepted == a.Id)).ToList(),
+            answers.Select(a => new PostFact(a.Id, a.Score, 0, answered[a.QuestionId!.Value] == a.Id)).ToList(),
             votes.SingleOrDefault(v => v.Up)?.Count ?? 0,
             votes.SingleOrDefault(v => !v.Up)?.Count ?? 0,
             edits?.Count ?? 0,
             edits?.First,
             // Flags arrive with moderation: count the member's flags marked helpful here when they exist.
             HelpfulFlags: 0,
-            answers.SelectMany(a => answered[a.QuestionId!.Value].Tags, (a, tag) => (a.Score, Tag: tag))
+            answers.SelectMany(a => tagsOf[a.QuestionId!.Value], (a, tag) => (a.Score, Tag: tag))
                 .GroupBy(x => x.Tag).Select(g => new TagFact(g.Key, g.Sum(x => x.Score), g.Count())).ToList(),
             held);
     }

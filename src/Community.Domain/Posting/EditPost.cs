@@ -12,7 +12,7 @@ namespace Community.Domain.Posting;
 public sealed record EditPostCommand(int PostId, int ExpectedVersion, string Body, string? Title = null, IReadOnlyList<string>? Tags = null, string? Summary = null);
 
 /// <summary>An edit by the author or a moderator: a new revision, a new version, and the re-rendered body.</summary>
-public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time)
+public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, Badges.BadgeAwarder? badges = null)
 {
     public const string ConflictMessage = "Someone else edited this post while you were editing. Your text is kept below: compare it with the current version, then save again.";
 
@@ -86,6 +86,7 @@ public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, Mar
             // Two edits raced for the same revision number: the other one won.
             return WriteResult<int>.Fail(WriteFailure.Conflict, ConflictMessage);
         }
+        await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId], cancellationToken);
         return WriteResult<int>.Done(post.Version);
     }
 }

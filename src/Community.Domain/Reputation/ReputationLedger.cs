@@ -8,7 +8,7 @@ namespace Community.Domain.Reputation;
 /// Appends to the reputation ledger inside the caller's transaction and keeps each member's cached total in step,
 /// so the total always equals <see cref="ReputationRules.Total"/> of the ledger's sum.
 /// </summary>
-public sealed class ReputationLedger(ReputationOptions points, TimeProvider time)
+public sealed class ReputationLedger(ReputationOptions points, TimeProvider time, Notices.MemberNotices? notices = null)
 {
     public ReputationOptions Points => points;
 
@@ -85,15 +85,24 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
             }, cancellationToken);
     }
 
-    private static async Task AddAsync(CommunityDbContext db, ReputationEntry entry, CancellationToken cancellationToken)
+    private async Task AddAsync(CommunityDbContext db, ReputationEntry entry, CancellationToken cancellationToken)
     {
         if (entry.Amount == 0 && !ReputationRules.IsCappedReason(entry.Reason))
             return;
         db.ReputationEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
+        var before = notices is not null && entry.Amount > 0
+            ? await db.Users.Where(u => u.Id == entry.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken)
+            : 0;
         var amount = (long)entry.Amount;
         await db.Users.Where(u => u.Id == entry.UserId).ExecuteUpdateAsync(set => set
             .SetProperty(u => u.ReputationPoints, u => u.ReputationPoints + amount)
             .SetProperty(u => u.Reputation, u => (int)Math.Max(ReputationRules.Floor, ReputationRules.Floor + u.ReputationPoints + amount)), cancellationToken);
+        if (notices is not null && entry.Amount > 0)
+        {
+            // In the same transaction as the points: a privilege notice never outlives a rolled-back vote.
+            var after = await db.Users.Where(u => u.Id == entry.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
+            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, after, cancellationToken);
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace Community.Domain.Revisions;
 
 public sealed record RevisionView(int Number, DateTime CreatedAt, string EditorId, string EditorName, string? Title, string Body, string? Tags, string? Summary);
 
-public sealed record PostHistory(int PostId, int QuestionId, string QuestionTitle, IReadOnlyList<RevisionView> Revisions);
+/// <param name="AuthorStaff">The disclosure the post was written with: shown on its history as on the post.</param>
+public sealed record PostHistory(int PostId, int QuestionId, string QuestionTitle, IReadOnlyList<RevisionView> Revisions, string AuthorId = "", Staff.StaffDisclosure? AuthorStaff = null);
 
 public sealed class RevisionQueries(IDbContextFactory<CommunityDbContext> contexts)
 {
@@ -22,6 +23,6 @@ public sealed class RevisionQueries(IDbContextFactory<CommunityDbContext> contex
         var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Number)
             .Select(r => new RevisionView(r.Number, r.CreatedAt, r.EditorId, r.Editor!.DisplayName, r.Title, r.Body, r.Tags, r.Summary))
             .ToListAsync(cancellationToken);
-        return new PostHistory(postId, questionId, title, revisions);
+        return new PostHistory(postId, questionId, title, revisions, post.AuthorId, post.StaffDisclosure);
     }
 }

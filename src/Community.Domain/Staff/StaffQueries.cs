@@ -60,7 +60,7 @@ public sealed class StaffQueries(IDbContextFactory<CommunityDbContext> contexts)
             .OrderByDescending(a => a.CreatedAt).Take(recentAnswers)
             .Select(a => new QuestionSummary(a.QuestionId, a.Question!.Title, a.Question.Score, a.Question.AnswerCount, a.Question.AcceptedAnswerId != null,
                 a.Question.ViewCount, a.Question.CreatedAt, a.CreatedAt, a.Question.AuthorId, a.Question.Author!.DisplayName,
-                a.Question.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), a.Question.ClosedAt != null))
+                a.Question.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), a.Question.ClosedAt != null, a.Question.StaffDisclosure))
             .ToListAsync(cancellationToken);
         return new StaffMember(profile.UserId, profile.User!.DisplayName, profile.RealName, profile.JobTitle, profile.Team, profile.PhotoUrl, profile.Bio,
             profile.StartedAt, profile.EndedAt, answered);

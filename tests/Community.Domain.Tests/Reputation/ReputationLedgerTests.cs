@@ -2,6 +2,7 @@ using Community.Domain.Accounts;
 using Community.Domain.Posting;
 using Community.Domain.Reputation;
 using Community.Domain.Tests.Posting;
+using Community.Domain.Voting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Tests.Reputation;
@@ -209,5 +210,25 @@ public sealed class ReputationLedgerTests
         foreach (var member in members)
             db.UserRoles.Add(new() { UserId = member.UserId, RoleId = role.Id });
         await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task CrossingAPrivilegeThresholdLeavesTheMemberANoticeOnce()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var notices = new Community.Domain.Notices.MemberNotices(forum.Database, forum.Privileges, forum.Time);
+        var ledger = new ReputationLedger(forum.Points, forum.Time, notices);
+        var vote = new CastVote(forum.Database, forum.Limits, ledger, forum.Privileges, forum.Time);
+        var newcomer = await forum.MemberWithReputationAsync(10, "Almost Fifteen");
+        var voters = await forum.MembersAsync(2);
+        var question = await forum.AskAsync(newcomer);
+
+        await vote.ExecuteAsync(voters[0], question, 1, Ct); // 10 → 20: passes 15 (vote up, flag)
+        await vote.ExecuteAsync(voters[0], question, 0, Ct); // back to 10
+        await vote.ExecuteAsync(voters[1], question, 1, Ct); // 20 again: no second notice
+
+        var unread = await notices.UnreadAsync(newcomer.UserId, Ct);
+        Assert.Contains(unread, n => n.Text.Contains("Voting up", StringComparison.OrdinalIgnoreCase) || n.Text.Contains("vote up", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(unread.Count, unread.Select(n => n.Text).Distinct().Count());
     }
 }

@@ -22,7 +22,7 @@ public sealed class Leaderboard(IDbContextFactory<CommunityDbContext> contexts, 
 
     private readonly LeaderboardOptions options = options ?? new LeaderboardOptions();
     private readonly ConcurrentDictionary<LeaderboardPeriod, Snapshot> snapshots = new();
-    private readonly SemaphoreSlim reading = new(1, 1);
+    private readonly ConcurrentDictionary<LeaderboardPeriod, SemaphoreSlim> readers = new();
 
     /// <summary>One reading of a period: the first <see cref="Size"/> rows, and every positive gain, largest first.</summary>
     private sealed record Snapshot(DateTime Start, DateTime TakenAt, IReadOnlyList<LeaderboardRow> Top, long[] Gains);
@@ -37,16 +37,17 @@ public sealed class Leaderboard(IDbContextFactory<CommunityDbContext> contexts, 
 
     public async Task<LeaderboardStanding?> StandingAsync(LeaderboardPeriod period, string userId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (period == LeaderboardPeriod.All)
         {
-            var reputation = await db.Users.Where(u => u.Id == userId).Select(u => (int?)u.Reputation).SingleOrDefaultAsync(cancellationToken);
+            await using var users = await contexts.CreateDbContextAsync(cancellationToken);
+            var reputation = await users.Users.Where(u => u.Id == userId).Select(u => (int?)u.Reputation).SingleOrDefaultAsync(cancellationToken);
             if (reputation is not { } mine)
                 return null;
-            var above = await db.Users.CountAsync(u => u.Reputation > mine, cancellationToken);
+            var above = await users.Users.CountAsync(u => u.Reputation > mine, cancellationToken);
             return new LeaderboardStanding(above + 1, mine);
         }
         var snapshot = await SnapshotAsync(period, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var gained = await db.ReputationEntries.Where(e => e.UserId == userId && e.CreatedAt >= snapshot.Start)
             .SumAsync(e => (long)e.Amount, cancellationToken);
         return gained <= 0 ? new LeaderboardStanding(null, gained) : new LeaderboardStanding(CountAbove(snapshot.Gains, gained) + 1, gained);
@@ -88,37 +89,49 @@ public sealed class Leaderboard(IDbContextFactory<CommunityDbContext> contexts, 
     {
         var now = time.GetUtcNow().UtcDateTime;
         var start = LeaderboardPeriods.Start(period, now)!.Value;
-        if (Fresh(period, start, now) is { } fresh)
-            return fresh;
-        // One reading at a time: visitors arriving while it runs wait for it rather than each summing the ledger.
-        await reading.WaitAsync(cancellationToken);
+        var current = snapshots.GetValueOrDefault(period);
+        var samePeriod = current is not null && current.Start == start;
+        if (samePeriod && now - current!.TakenAt < options.SnapshotLifetime)
+            return current;
+        var reader = readers.GetOrAdd(period, _ => new SemaphoreSlim(1, 1));
+        if (samePeriod)
+        {
+            // Expired: one visitor reads it again, and the others keep the old one meanwhile.
+            if (!reader.Wait(0, cancellationToken))
+                return current!;
+        }
+        else
+        {
+            // Nothing to show yet (start-up, a new week): wait for the one reading rather than each summing the ledger.
+            await reader.WaitAsync(cancellationToken);
+        }
         try
         {
-            if (Fresh(period, start, now) is { } ready)
-                return ready;
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var gains = await db.ReputationEntries.Where(e => e.CreatedAt >= start)
-                // Grouping by an expression, not the bare column, keeps SQLite on the CreatedAt range: grouped by the
-                // column it prefers to skip-scan (UserId, CreatedAt) once per member, which is far slower for a week.
-                .GroupBy(e => e.UserId + "")
-                .Select(g => new Total { UserId = g.Key, Points = g.Sum(e => (long)e.Amount) })
-                .Where(g => g.Points > 0)
-                .OrderByDescending(g => g.Points).ThenBy(g => g.UserId)
-                .ToListAsync(cancellationToken);
-            var snapshot = new Snapshot(start, now, await RankedAsync(db, gains.Take(Size).ToList(), cancellationToken), gains.Select(g => g.Points).ToArray());
+            if (snapshots.GetValueOrDefault(period) is { } latest && latest.Start == start && now - latest.TakenAt < options.SnapshotLifetime)
+                return latest;
+            var snapshot = await ReadAsync(start, now, cancellationToken);
             snapshots[period] = snapshot;
             return snapshot;
         }
         finally
         {
-            reading.Release();
+            reader.Release();
         }
     }
 
-    private Snapshot? Fresh(LeaderboardPeriod period, DateTime start, DateTime now) =>
-        snapshots.TryGetValue(period, out var snapshot) && snapshot.Start == start && now - snapshot.TakenAt < options.SnapshotLifetime
-            ? snapshot
-            : null;
+    private async Task<Snapshot> ReadAsync(DateTime start, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var gains = await db.ReputationEntries.Where(e => e.CreatedAt >= start)
+            // Grouping by an expression, not the bare column, keeps SQLite on the CreatedAt range: grouped by the
+            // column it prefers to skip-scan (UserId, CreatedAt) once per member, which is far slower for a week.
+            .GroupBy(e => e.UserId + "")
+            .Select(g => new Total { UserId = g.Key, Points = g.Sum(e => (long)e.Amount) })
+            .Where(g => g.Points > 0)
+            .OrderByDescending(g => g.Points).ThenBy(g => g.UserId)
+            .ToListAsync(cancellationToken);
+        return new Snapshot(start, now, await RankedAsync(db, gains.Take(Size).ToList(), cancellationToken), gains.Select(g => g.Points).ToArray());
+    }
 
     /// <summary>How many of <paramref name="descending"/> are greater than <paramref name="points"/>.</summary>
     private static int CountAbove(long[] descending, long points)

@@ -67,6 +67,8 @@ public sealed class ReputationHistory(IDbContextFactory<CommunityDbContext> cont
 
     private static async Task<Dictionary<int, HistoryPost>> PostsAsync(CommunityDbContext db, List<int> ids, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+            return [];
         var questions = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
             .Select(q => new { q.Id, q.Title }).ToListAsync(cancellationToken);
         var answers = await db.Answers.AsNoTracking().Where(a => ids.Contains(a.Id))

@@ -16,7 +16,7 @@ public static class HelpFormat
 
     public static string Duration(TimeSpan span) => span switch
     {
-        { TotalDays: >= 1 } when span.TotalDays % 1 == 0 => Plural((int)span.TotalDays, "day"),
+        { TotalDays: >= 2 } when span.TotalDays % 1 == 0 => Plural((int)span.TotalDays, "day"),
         { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => Plural((int)span.TotalHours, "hour"),
         { TotalMinutes: >= 1 } when span.TotalMinutes % 1 == 0 => Plural((int)span.TotalMinutes, "minute"),
         _ => Plural((int)Math.Round(span.TotalSeconds), "second"),

@@ -37,7 +37,7 @@ public static class ReputationChartGeometry
         return new ChartLayout(points, days, values, max);
     }
 
-    /// <summary>The smallest of 1, 2, 5, 10, 20, 50 … at or above <paramref name="value"/>, so labels are round.</summary>
+    /// <summary>The smallest of 1, 2, 3, 4, 5, 6, 8, 10, 20 … at or above <paramref name="value"/>, so labels are round and the line fills the height.</summary>
     public static int RoundUp(int value)
     {
         if (value <= 1)
@@ -45,7 +45,7 @@ public static class ReputationChartGeometry
         var power = 1L;
         while (true)
         {
-            foreach (var step in new long[] { 1, 2, 5 })
+            foreach (var step in new long[] { 1, 2, 3, 4, 5, 6, 8 })
                 if (step * power >= value)
                     return (int)Math.Min(int.MaxValue, step * power);
             power *= 10;

@@ -1,0 +1,25 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Badges;
+
+internal static class BadgeCheck
+{
+    /// <summary>
+    /// Awards what a write just earned, after the write committed. A failure here must not turn a vote that
+    /// succeeded into an error: the hourly sweep awards whatever this missed.
+    /// </summary>
+    public static async Task AfterAsync(BadgeAwarder? badges, IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        if (badges is null)
+            return;
+        try
+        {
+            await badges.CheckMembersAsync(userIds.Distinct(), cancellationToken);
+        }
+        catch (Exception e) when (e is SqliteException or DbUpdateException or TimeoutException)
+        {
+            // Left to the sweep (see BadgeSweepJob).
+        }
+    }
+}
