@@ -40,19 +40,8 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Answers.Add(answer);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            return WriteResult<int>.Done((await PostTokens.FindAsync(again, actor.UserId, command.ClientToken, cancellationToken))!.Value);
-        }
-        db.PostRevisions.Add(PostRevisions.First(answer, actor.UserId));
-        await db.SaveChangesAsync(cancellationToken);
+        if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
+            return WriteResult<int>.Done(earlier);
         // Counted in SQL, so two answers posted at once both count.
         await db.Questions.Where(q => q.Id == question.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);

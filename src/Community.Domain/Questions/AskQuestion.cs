@@ -45,19 +45,8 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
             StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Questions.Add(question);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            return WriteResult<int>.Done((await PostTokens.FindAsync(again, actor.UserId, command.ClientToken, cancellationToken))!.Value);
-        }
-        db.PostRevisions.Add(PostRevisions.First(question, actor.UserId));
-        await db.SaveChangesAsync(cancellationToken);
+        if (await PostTokens.AddOnceAsync(contexts, db, transaction, question, cancellationToken) is { } earlier)
+            return WriteResult<int>.Done(earlier);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<int>.Done(question.Id);
     }
