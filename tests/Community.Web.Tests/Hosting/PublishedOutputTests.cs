@@ -49,6 +49,44 @@ public sealed class PublishedOutputTests
         }
     }
 
+    /// <summary>The newcomer's command, with the launch profile (Development, demo data) and the root-level assets.</summary>
+    [Fact]
+    public async Task DotnetRunServesTheStylesheetTheFrameworkScriptAndTheDemo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), $"community-run-{Guid.NewGuid():N}");
+        var repository = ContentRoot.FindRepositoryRoot(AppContext.BaseDirectory)!;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine("src", "Community.Web"), "--no-build", "--", "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = repository,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Community"] = $"Data Source={Path.Combine(folder, "community.db")}";
+        start.Environment["Email__PickupDirectory"] = Path.Combine(folder, "mail");
+        using var app = Process.Start(start)!;
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilHealthyAsync(client, app, ct);
+            foreach (var path in new[] { "/app.css", "/_framework/blazor.web.js" })
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, ct)).StatusCode);
+            var login = await client.GetStringAsync("/Account/Login", ct);
+            Assert.Contains("customer@demo.local", login);
+            Assert.Contains("question-row", await client.GetStringAsync("/", ct));
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static Process Start(string appFolder, int port, string databasePath)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "Community.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
