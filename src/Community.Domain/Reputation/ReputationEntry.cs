@@ -31,9 +31,11 @@ internal sealed class ReputationEntryConfiguration : IEntityTypeConfiguration<Re
     {
         entry.Property(e => e.Reason).HasConversion<string>().HasMaxLength(32);
         entry.Property(e => e.SourceKey).HasMaxLength(600);
-        entry.HasIndex(e => new { e.UserId, e.CreatedAt });
+        // Covering indexes: a leaderboard period and a member's chart read only these columns (measured by the
+        // leaderboard helper on 2M rows: a year 6–11 s → ~1 s, a month 800 → 115 ms, a 43k-row chart 600 → 205 ms).
+        entry.HasIndex(e => new { e.UserId, e.CreatedAt, e.Amount });
         entry.HasIndex(e => e.SourceKey);
         entry.HasIndex(e => e.PostId);
-        entry.HasIndex(e => e.CreatedAt);
+        entry.HasIndex(e => new { e.CreatedAt, e.UserId, e.Amount });
     }
 }

@@ -36,7 +36,7 @@ public sealed class StaffDisclosureViewsTests(CommunityWebFactory factory) : ICl
             StaffSite.AssertDisclosed(signature, samId, Sam.Disclosure);
             Assert.Contains("by-staff", signature.ClassList);
             Assert.Equal($"{Sam.Name} is {Sam.Title} at {Sam.Company}", signature.StaffMark()!.GetAttribute("title"));
-            Assert.Equal($"users/{samId}", signature.QuerySelector("a[href^='users/']")!.GetAttribute("href"));
+            Assert.StartsWith($"users/{samId}/", signature.QuerySelector("a[href^='users/']")!.GetAttribute("href"));
             Assert.Null(signature.QuerySelector(".reputation"));
         }
         var members = answers.Where(a => a.QuestionId == questionId && a.StaffDisclosure is null).ToList();

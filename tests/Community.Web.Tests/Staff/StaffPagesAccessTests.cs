@@ -111,7 +111,7 @@ public sealed class StaffPagesAccessTests(CommunityWebFactory factory) : IClassF
         Assert.Contains($"{Sam.Title} · {Sam.Team} · {Sam.Company}", title.TextContent);
         Assert.Null(title.QuerySelector(".former-note"));
         Assert.NotNull(page.QuerySelector(".staff-bio"));
-        Assert.NotNull(page.QuerySelector($"main a[href='users/{samId}']"));
+        Assert.NotNull(page.QuerySelector($"main a[href^='users/{samId}/']"));
         Assert.NotEmpty(page.QuerySelectorAll("main .question-row"));
     }
 

@@ -382,13 +382,13 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("PostId");
 
                     b.HasIndex("SourceKey");
 
-                    b.HasIndex("UserId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "UserId", "Amount");
+
+                    b.HasIndex("UserId", "CreatedAt", "Amount");
 
                     b.ToTable("ReputationEntries");
                 });
