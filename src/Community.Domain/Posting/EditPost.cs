@@ -12,7 +12,7 @@ namespace Community.Domain.Posting;
 public sealed record EditPostCommand(int PostId, int ExpectedVersion, string Body, string? Title = null, IReadOnlyList<string>? Tags = null, string? Summary = null);
 
 /// <summary>An edit by the author or a moderator: a new revision, a new version, and the re-rendered body.</summary>
-public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, Badges.BadgeAwarder? badges = null)
+public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, Badges.BadgeAwarder? badges = null, Privileges.PrivilegeOptions? privileges = null)
 {
     public const string ConflictMessage = "Someone else edited this post while you were editing. Your text is kept below: compare it with the current version, then save again.";
 
@@ -22,7 +22,10 @@ public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, Mar
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
         if (post is null || !PostRules.CanSee(actor, post))
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
-        if (PostRules.CanEdit(actor, post) is { Allowed: false } refused)
+        var editsOthers = post.AuthorId != actor.UserId && !actor.IsModerator
+            && Privileges.PrivilegeRules.Holds(privileges ?? new Privileges.PrivilegeOptions(), Privileges.Privilege.EditOthersPosts,
+                await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken), false);
+        if (PostRules.CanEdit(actor, post, editsOthers) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
         if (post.Version != command.ExpectedVersion)
             return WriteResult<int>.Fail(WriteFailure.Conflict, ConflictMessage);

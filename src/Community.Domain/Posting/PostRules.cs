@@ -5,13 +5,14 @@ namespace Community.Domain.Posting;
 /// <summary>Who may do what to a post. Pure: the services ask these, and so do the pages when deciding what to show.</summary>
 public static class PostRules
 {
-    public static Decision CanEdit(Actor actor, Post post)
+    /// <param name="editsOthersPosts">The member holds the privilege to edit others' posts directly (by reputation).</param>
+    public static Decision CanEdit(Actor actor, Post post, bool editsOthersPosts = false)
     {
         if (post.IsDeleted && !actor.IsModerator)
             return Decision.Deny("This post was deleted; undelete it before editing.");
-        return actor.UserId == post.AuthorId || actor.IsModerator
+        return actor.UserId == post.AuthorId || actor.IsModerator || editsOthersPosts
             ? Decision.Allow
-            : Decision.Deny("Only the author or a moderator can edit this post.");
+            : Decision.Deny("Only the author, a moderator or a member with 2,000 reputation can edit this post.");
     }
 
     public static Decision CanDelete(Actor actor, Post post, bool isAcceptedAnswer)

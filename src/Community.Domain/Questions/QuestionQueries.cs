@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Domain.Questions;
 
 /// <summary>Read-only lists of questions for the home page, tags and profiles.</summary>
-public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contexts)
+public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contexts, Privileges.PrivilegeOptions? privilegeOptions = null)
 {
     public const int PageSize = 30;
+
+    private readonly Privileges.PrivilegeOptions privileges = privilegeOptions ?? new();
 
     public async Task<IReadOnlyList<QuestionSummary>> RecentAsync(int count = PageSize, CancellationToken cancellationToken = default) =>
         (await ListAsync(QuestionTab.Active, null, null, count, cancellationToken)).Items;
@@ -111,7 +113,9 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             return null;
         var question = post as Question ?? await db.Questions.AsNoTracking().SingleAsync(q => q.Id == ((Answer)post).QuestionId, cancellationToken);
         var tags = post is Question ? await db.Questions.Where(q => q.Id == postId).SelectMany(q => q.Tags.Select(t => t.Name)).ToListAsync(cancellationToken) : null;
-        return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post));
+        var reputation = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.Reputation).SingleOrDefaultAsync(cancellationToken);
+        var editsOthers = Privileges.PrivilegeRules.Holds(privileges, Privileges.Privilege.EditOthersPosts, reputation, viewer.IsModerator);
+        return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post, editsOthers));
     }
 
     private static PostAuthor Author(Post post) => new(post.AuthorId, post.Author!.DisplayName, post.Author.Reputation, post.StaffDisclosure);

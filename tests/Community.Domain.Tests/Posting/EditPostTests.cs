@@ -143,7 +143,7 @@ public sealed class EditPostTests
         var result = await forum.Edit.ExecuteAsync(await forum.MemberAsync(), QuestionEdit(id), Ct);
 
         Assert.Equal(WriteFailure.Forbidden, result.Failure);
-        Assert.Equal("Only the author or a moderator can edit this post.", result.Message);
+        Assert.Equal("Only the author, a moderator or a member with 2,000 reputation can edit this post.", result.Message);
         var question = await forum.QuestionAsync(id);
         Assert.Equal(1, question.Version);
         Assert.Equal(TestForum.QuestionBody, question.Body);

@@ -38,7 +38,7 @@ public sealed class PostRulesTests
 
     [Fact]
     public void AnotherMemberCannotEditAPost() =>
-        Refused(PostRules.CanEdit(Other, Answer()), "Only the author or a moderator can edit this post.");
+        Refused(PostRules.CanEdit(Other, Answer()), "Only the author, a moderator or a member with 2,000 reputation can edit this post.");
 
     [Fact]
     public void TheAuthorCannotEditTheirDeletedPost() =>

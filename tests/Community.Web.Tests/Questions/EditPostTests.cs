@@ -15,17 +15,17 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
     [Fact]
     public async Task AnotherMemberCannotOpenTheEditFormOfSomeoneElsesPost()
     {
-        var customer = await factory.SignedInClientAsync(Demo.Customer);
-        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Not yours to edit"));
         var expert = await factory.SignedInClientAsync(Demo.Expert);
-        Assert.Null((await expert.GetDocumentAsync(path)).QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/edit']"));
+        var (id, path) = await expert.AskAsync(QuestionForms.UniqueTitle("Not yours to edit"));
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        Assert.Null((await customer.GetDocumentAsync(path)).QuerySelector($"#question-{id} .post-actions a[href='posts/{id}/edit']"));
 
-        var response = await expert.GetAsync($"/posts/{id}/edit", Ct);
+        var response = await customer.GetAsync($"/posts/{id}/edit", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var page = await FormPoster.ParseAsync(response);
         Assert.Equal("You cannot edit this post", page.QuerySelector("main h1")!.TextContent);
-        Assert.Contains("Only the author or a moderator can edit this post.", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Only the author, a moderator or a member with 2,000 reputation can edit this post.", page.QuerySelector("main")!.TextContent);
         Assert.Null(page.QuerySelector("textarea[name='Input.Body']"));
         Assert.DoesNotContain(Demo.Body, page.QuerySelector("main")!.TextContent);
     }
@@ -33,26 +33,26 @@ public sealed class EditPostTests(CommunityWebFactory factory) : IClassFixture<C
     [Fact]
     public async Task AnotherMembersHandMadeSaveIsRefusedToo()
     {
-        var customer = await factory.SignedInClientAsync(Demo.Customer);
-        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Forged edit"));
-        var authorsForm = await customer.GetDocumentAsync($"/posts/{id}/edit");
         var expert = await factory.SignedInClientAsync(Demo.Expert);
-        var token = QuestionForms.AntiforgeryToken(await expert.GetDocumentAsync(path));
+        var (id, path) = await expert.AskAsync(QuestionForms.UniqueTitle("Forged edit"));
+        var authorsForm = await expert.GetDocumentAsync($"/posts/{id}/edit");
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var token = QuestionForms.AntiforgeryToken(await customer.GetDocumentAsync(path));
 
-        // The author's form, filled and posted by the expert with the expert's own token.
-        var forged = await expert.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
+        // The author's form, filled and posted by the customer with the customer's own token.
+        var forged = await customer.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
             new() { ["__RequestVerificationToken"] = token, ["Input.Body"] = "Vandalised by someone who is not the author of it." });
 
-        Assert.True((int)forged.StatusCode is >= 400 and < 500, $"The expert's edit answered {(int)forged.StatusCode}.");
+        Assert.True((int)forged.StatusCode is >= 400 and < 500, $"The customer's edit answered {(int)forged.StatusCode}.");
         var question = await factory.CreateClient().GetDocumentAsync(path);
         Assert.Contains("blinks amber", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
         Assert.DoesNotContain("Vandalised", question.QuerySelector($"#question-{id} .markdown")!.TextContent);
 
         // The same post by the author goes through: it is who posts that is refused, not the post.
-        var own = await customer.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
+        var own = await expert.PostFormAsync($"/posts/{id}/edit", authorsForm, QuestionForms.Handler("edit"),
             new() { ["Input.Body"] = "Rewritten by its own author, who may do that any time." }, oneAntiforgeryToken: true);
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
-        Assert.Contains("Rewritten by its own author", (await customer.FollowAsync(own)).QuerySelector($"#question-{id} .markdown")!.TextContent);
+        Assert.Contains("Rewritten by its own author", (await expert.FollowAsync(own)).QuerySelector($"#question-{id} .markdown")!.TextContent);
     }
 
     [Fact]
