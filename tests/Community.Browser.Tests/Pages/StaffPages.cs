@@ -29,7 +29,7 @@ public sealed partial class StaffProfilePage(IPage page)
     public ILocator RecentAnswers => page.Locator("main .question-list .question-row");
 
     /// <summary>The link to the person's member profile ("Posts in the community as …").</summary>
-    public ILocator MemberProfileLink(string userId) => page.Locator($"main a[href='users/{userId}']");
+    public ILocator MemberProfileLink(string userId) => page.Locator($"main a[href^='users/{userId}/']");
 
     public static Regex UrlOf(string userId) => new($"/staff/{Regex.Escape(userId)}$");
 
