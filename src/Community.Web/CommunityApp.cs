@@ -80,7 +80,10 @@ public static class CommunityApp
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(WritesRateLimit, context =>
             {
-                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                // Reads, and the circuit's own connection requests (/_blazor/negotiate is a POST): writes made over a
+                // circuit are limited in the domain services instead.
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    || context.Request.Path.StartsWithSegments("/_blazor"))
                     return RateLimitPartition.GetNoLimiter("reads");
                 var who = context.User.Identity?.IsAuthenticated == true
                     ? "user:" + context.User.Identity.Name
