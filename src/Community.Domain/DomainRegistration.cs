@@ -50,6 +50,7 @@ public static class DomainRegistration
         services.AddSingleton<Reputation.Queries.ReputationOverTime>();
         services.AddSingleton<Reputation.Queries.MemberAnswers>();
         services.AddSingleton<Privileges.MemberReputation>();
+        services.AddSingleton<Audit.AuditQueries>();
         return services;
     }
 }

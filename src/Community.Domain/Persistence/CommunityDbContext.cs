@@ -26,6 +26,9 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Badges.BadgeAward> BadgeAwards => Set<Badges.BadgeAward>();
     public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
+    // Audit: one append-only log for every feature.
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

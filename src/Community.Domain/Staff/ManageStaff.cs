@@ -1,4 +1,5 @@
 using Community.Domain.Accounts;
+using Community.Domain.Audit;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public sealed class ManageStaff(IDbContextFactory<CommunityDbContext> contexts, 
         if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == staffRole.Id, cancellationToken))
             db.UserRoles.Add(new() { UserId = userId, RoleId = staffRole.Id });
         db.StaffAudit.Add(new StaffAuditEntry { Action = action, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
+        AuditLog.Record(db, now, admin.UserId, action == StaffAuditAction.Granted ? AuditActions.StaffGranted : AuditActions.StaffDisclosureChanged,
+            AuditTarget.Member(userId), details: Describe(profile));
         await TouchSecurityStampAsync(db, userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -64,6 +67,7 @@ public sealed class ManageStaff(IDbContextFactory<CommunityDbContext> contexts, 
         var staffRole = await db.Roles.SingleAsync(r => r.Name == Roles.Staff, cancellationToken);
         await db.UserRoles.Where(ur => ur.UserId == userId && ur.RoleId == staffRole.Id).ExecuteDeleteAsync(cancellationToken);
         db.StaffAudit.Add(new StaffAuditEntry { Action = StaffAuditAction.Revoked, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
+        AuditLog.Record(db, now, admin.UserId, AuditActions.StaffRevoked, AuditTarget.Member(userId), details: Describe(profile));
         await TouchSecurityStampAsync(db, userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
