@@ -51,6 +51,10 @@ public static class DomainRegistration
         services.AddSingleton<Reputation.Queries.MemberAnswers>();
         services.AddSingleton<Privileges.MemberReputation>();
         services.AddSingleton<Audit.AuditQueries>();
+        services.AddSingleton<Revisions.SuggestEdit>();
+        services.AddSingleton<Revisions.ReviewSuggestedEdit>();
+        services.AddSingleton<Revisions.ReviewQueues>();
+        services.AddSingleton<Questions.VoteToClose>();
         return services;
     }
 }

@@ -11,4 +11,8 @@ public static class AuditActions
     public const string StaffGranted = "staff.granted";
     public const string StaffDisclosureChanged = "staff.disclosure-changed";
     public const string StaffRevoked = "staff.revoked";
+    public const string SuggestedEditApproved = "suggested-edit.approved";
+    public const string SuggestedEditRejected = "suggested-edit.rejected";
+    public const string QuestionClosedByVotes = "question.closed-by-votes";
+    public const string QuestionReopenedByVotes = "question.reopened-by-votes";
 }

@@ -26,6 +26,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Badges.BadgeAward> BadgeAwards => Set<Badges.BadgeAward>();
     public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
+    // Community review: suggested edits and close votes.
+    public DbSet<Revisions.SuggestedEdit> SuggestedEdits => Set<Revisions.SuggestedEdit>();
+    public DbSet<CloseVote> CloseVotes => Set<CloseVote>();
+
     // Audit: one append-only log for every feature.
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 

@@ -1,7 +1,5 @@
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
-using Community.Domain.Questions;
-using Community.Domain.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Posting;
@@ -30,52 +28,13 @@ public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, Mar
         if (post.Version != command.ExpectedVersion)
             return WriteResult<int>.Fail(WriteFailure.Conflict, ConflictMessage);
 
-        var errors = new Dictionary<string, string>();
-        var (rendered, bodyProblem) = PostInput.Render(markdown, command.Body);
-        if (bodyProblem is not null) errors["Body"] = bodyProblem;
-        if ((command.Summary?.Length ?? 0) > PostRevision.SummaryMaxLength)
-            errors["Summary"] = $"Keep the edit summary to {PostRevision.SummaryMaxLength} characters.";
-        List<Tag>? tags = null;
-        if (post is Question question)
-        {
-            await db.Entry(question).Collection(q => q.Tags).LoadAsync(cancellationToken);
-            if (PostInput.TitleProblem(command.Title) is { } titleProblem) errors["Title"] = titleProblem;
-            var names = (command.Tags ?? question.Tags.Select(t => t.Name).ToList()).Select(t => t.ToLowerInvariant()).Distinct().ToList();
-            tags = await db.Tags.Where(t => names.Contains(t.Name)).ToListAsync(cancellationToken);
-            if (PostInput.TagsProblem(names, tags.Select(t => t.Name).ToHashSet()) is { } tagProblem) errors["Tags"] = tagProblem;
-        }
-        if (errors.Count > 0)
+        var (edit, errors) = await PostEditing.PrepareAsync(db, markdown, post, command.Body, command.Title, command.Tags, command.Summary, cancellationToken);
+        if (edit is null)
             return WriteResult<int>.Invalid(errors);
         if (limits.TryAcquire(WriteKind.Edit, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        post.Body = command.Body;
-        post.BodyHtml = rendered!.Html;
-        post.RenderVersion = rendered.Version;
-        post.EditedAt = now;
-        post.Version = command.ExpectedVersion + 1;
-        if (post is Question edited)
-        {
-            edited.Title = command.Title!.Trim();
-            edited.Tags.Clear();
-            edited.Tags.AddRange(tags!);
-            edited.LastActivityAt = now;
-        }
-        var number = await db.PostRevisions.Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-        db.PostRevisions.Add(new PostRevision
-        {
-            PostId = post.Id,
-            Number = number + 1,
-            EditorId = actor.UserId,
-            CreatedAt = now,
-            Title = (post as Question)?.Title,
-            Body = post.Body,
-            Tags = post is Question q ? PostRevisions.TagsOf(q) : null,
-            Summary = string.IsNullOrWhiteSpace(command.Summary) ? null : command.Summary.Trim(),
-        });
-        if (post is Answer answer)
-            await db.Questions.Where(qq => qq.Id == answer.QuestionId).ExecuteUpdateAsync(set => set.SetProperty(qq => qq.LastActivityAt, now), cancellationToken);
+        await PostEditing.ApplyAsync(db, post, edit, actor.UserId, command.ExpectedVersion + 1, time.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,12 @@ public sealed record PrivilegeOptions
     public int VoteToClose { get; init; } = 3_000;
     public int AccessReviewQueues { get; init; } = 10_000;
 
+    /// <summary>Members' votes that close (or reopen) a question; a moderator's vote is binding alone.</summary>
+    public int CloseVotesNeeded { get; init; } = 3;
+
+    /// <summary>A close or reopen vote that has not reached <see cref="CloseVotesNeeded"/> in this many days ages away.</summary>
+    public int CloseVoteLifetimeDays { get; init; } = 14;
+
     public int Threshold(Privilege privilege) => privilege switch
     {
         Privilege.VoteUp => VoteUp,

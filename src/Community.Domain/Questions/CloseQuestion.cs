@@ -17,17 +17,9 @@ public sealed class CloseQuestion(IDbContextFactory<CommunityDbContext> contexts
             return WriteResult<bool>.Fail(WriteFailure.NotFound, "This question no longer exists.");
         if (PostRules.CanClose(actor, question) is { Allowed: false } refused)
             return WriteResult<bool>.From(refused);
-        if (command.Reason == CloseReason.Duplicate)
-        {
-            if (command.DuplicateOfId is not { } original || original == question.Id)
-                return WriteResult<bool>.Invalid(new Dictionary<string, string> { ["DuplicateOf"] = "Give the number of the question this one duplicates." });
-            if (!await db.Questions.AnyAsync(q => q.Id == original && q.DeletedAt == null, cancellationToken))
-                return WriteResult<bool>.Invalid(new Dictionary<string, string> { ["DuplicateOf"] = $"There is no question number {original} to point to." });
-        }
-        question.ClosedAt = time.GetUtcNow().UtcDateTime;
-        question.ClosedById = actor.UserId;
-        question.CloseReason = command.Reason;
-        question.DuplicateOfId = command.Reason == CloseReason.Duplicate ? command.DuplicateOfId : null;
+        if (await DuplicateProblemAsync(db, question.Id, command.Reason, command.DuplicateOfId, cancellationToken) is { } problem)
+            return WriteResult<bool>.Invalid(new Dictionary<string, string> { ["DuplicateOf"] = problem });
+        Close(question, command.Reason, command.DuplicateOfId, actor.UserId, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<bool>.Done(true);
     }
@@ -40,11 +32,37 @@ public sealed class CloseQuestion(IDbContextFactory<CommunityDbContext> contexts
             return WriteResult<bool>.Fail(WriteFailure.NotFound, "This question no longer exists.");
         if (PostRules.CanClose(actor, question) is { Allowed: false } refused)
             return WriteResult<bool>.From(refused);
+        Reopen(question);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<bool>.Done(false);
+    }
+
+    /// <param name="closedById">The moderator who closed it; null when the community's votes did.</param>
+    internal static void Close(Question question, CloseReason reason, int? duplicateOfId, string? closedById, DateTime now)
+    {
+        question.ClosedAt = now;
+        question.ClosedById = closedById;
+        question.CloseReason = reason;
+        question.DuplicateOfId = reason == CloseReason.Duplicate ? duplicateOfId : null;
+    }
+
+    internal static void Reopen(Question question)
+    {
         question.ClosedAt = null;
         question.ClosedById = null;
         question.CloseReason = null;
         question.DuplicateOfId = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return WriteResult<bool>.Done(false);
+    }
+
+    /// <summary>A duplicate must name another question that exists.</summary>
+    internal static async Task<string?> DuplicateProblemAsync(CommunityDbContext db, int questionId, CloseReason reason, int? duplicateOfId, CancellationToken cancellationToken)
+    {
+        if (reason != CloseReason.Duplicate)
+            return null;
+        if (duplicateOfId is not { } original || original == questionId)
+            return "Give the number of the question this one duplicates.";
+        return await db.Questions.AnyAsync(q => q.Id == original && q.DeletedAt == null, cancellationToken)
+            ? null
+            : $"There is no question number {original} to point to.";
     }
 }

@@ -91,7 +91,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             var duplicateTitle = question.DuplicateOfId is { } original
                 ? await db.Questions.Where(q => q.Id == original && q.DeletedAt == null).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken)
                 : null;
-            closed = new ClosedInfo(reason, closedAt, question.DuplicateOfId, duplicateTitle);
+            closed = new ClosedInfo(reason, closedAt, question.DuplicateOfId, duplicateTitle, question.ClosedById is null);
         }
         var answerViews = answers
             .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt, Author(a), a.Id == question.AcceptedAnswerId,

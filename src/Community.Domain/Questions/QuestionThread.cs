@@ -35,7 +35,9 @@ public sealed record AnswerView(
 /// <param name="Staff">The disclosure the post was written with; null for members.</param>
 public sealed record PostAuthor(string Id, string DisplayName, int Reputation, Staff.StaffDisclosure? Staff = null);
 
-public sealed record ClosedInfo(CloseReason Reason, DateTime ClosedAt, int? DuplicateOfId, string? DuplicateOfTitle)
+/// <param name="ByCommunity">Closed by members' votes rather than by one moderator.</param>
+public sealed record ClosedInfo(CloseReason Reason, DateTime ClosedAt, int? DuplicateOfId, string? DuplicateOfTitle, bool ByCommunity = false)
 {
     public string Explanation => CloseReasons.Describe(Reason);
+    public string ClosedBy => ByCommunity ? "by community vote" : "by a moderator";
 }

@@ -9,6 +9,7 @@ public sealed record ReputationOptions
     public int AcceptedAnAnswer { get; init; } = 2;
     public int PostDownvoted { get; init; } = -2;
     public int DownvotedAnswer { get; init; } = -1;
+    public int SuggestedEditApproved { get; init; } = 2;
 
     /// <summary>Most a member gains from votes in one UTC day; accepts are not capped.</summary>
     public int DailyVoteCap { get; init; } = 200;

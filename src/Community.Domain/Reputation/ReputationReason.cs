@@ -15,6 +15,7 @@ public enum ReputationReason
     PostUndeleted,
     SerialVotingReversed,
     Bonus,
+    SuggestedEditApproved,
 }
 
 public static class ReputationReasons
@@ -33,6 +34,7 @@ public static class ReputationReasons
         ReputationReason.PostUndeleted => "A post was undeleted",
         ReputationReason.SerialVotingReversed => "Serial voting was reversed",
         ReputationReason.Bonus => "A bonus from the community team",
+        ReputationReason.SuggestedEditApproved => "Your suggested edit was approved",
         _ => reason.ToString(),
     };
 }

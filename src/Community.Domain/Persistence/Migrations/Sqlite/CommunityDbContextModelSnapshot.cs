@@ -283,6 +283,51 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("Community.Domain.Questions.CloseVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoterId");
+
+                    b.HasIndex("SpentAt", "CreatedAt");
+
+                    b.HasIndex("QuestionId", "VoterId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CloseVotes_OneLiveVote")
+                        .HasFilter("\"SpentAt\" IS NULL");
+
+                    b.ToTable("CloseVotes", (string)null);
+                });
+
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -485,6 +530,71 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("Community.Domain.Revisions.SuggestedEdit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggesterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SuggestedEdits_OnePendingPerPost")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("SuggesterId");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("SuggestedEdits", (string)null);
                 });
 
             modelBuilder.Entity("Community.Domain.Staff.StaffAuditEntry", b =>
@@ -904,6 +1014,25 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Community.Domain.Questions.CloseVote", b =>
+                {
+                    b.HasOne("Community.Domain.Questions.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "Voter")
+                        .WithMany()
+                        .HasForeignKey("VoterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Voter");
+                });
+
             modelBuilder.Entity("Community.Domain.Questions.Post", b =>
                 {
                     b.HasOne("Community.Domain.Accounts.CommunityUser", "Author")
@@ -969,6 +1098,25 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Editor");
+                });
+
+            modelBuilder.Entity("Community.Domain.Revisions.SuggestedEdit", b =>
+                {
+                    b.HasOne("Community.Domain.Questions.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "Suggester")
+                        .WithMany()
+                        .HasForeignKey("SuggesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Suggester");
                 });
 
             modelBuilder.Entity("Community.Domain.Staff.StaffProfile", b =>
