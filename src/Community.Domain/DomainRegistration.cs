@@ -1,4 +1,5 @@
 using Community.Domain.Demo;
+using Community.Domain.KnowledgeBase;
 using Community.Domain.Markdown;
 using Community.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public static class DomainRegistration
         services.AddSingleton<Reputation.Queries.ReputationOverTime>();
         services.AddSingleton<Reputation.Queries.MemberAnswers>();
         services.AddSingleton<Privileges.MemberReputation>();
+        services.AddKnowledgeBase();
         services.AddSingleton<Audit.AuditQueries>();
         services.AddSingleton<Revisions.SuggestEdit>();
         services.AddSingleton<Revisions.ReviewSuggestedEdit>();

@@ -35,6 +35,8 @@ internal static class BadgeCandidates
         // flags marked helpful when they exist (and fill MemberFacts.HelpfulFlags).
         BadgeRule.HelpfulFlags => Task.FromResult(new List<DueAward>()),
         BadgeRule.MembershipYears => MembershipYearsAsync(db, badge, now, cancellationToken),
+        BadgeRule.PublishedArticles => CountedAsync(db, badge, KnowledgeBase.KnowledgeContributions.Published(db)
+            .Select(c => new Counted { UserId = c.UserId, PostId = null }), cancellationToken),
         BadgeRule.TagAnswerScore => throw new ArgumentException("Tag badges are found together by TagBadgesAsync.", nameof(badge)),
         _ => throw new ArgumentOutOfRangeException(nameof(badge), badge.Rule, "No query for this rule."),
     };

@@ -34,12 +34,17 @@ public static class BadgeCatalogue
     public static readonly Badge TagSilver = new(21, "tag-silver", "Silver tag badge", Silver, TagAnswerScore, 100, PerTag, "A total answer score of 100 or more from at least 20 answers in one tag.") { MinimumAnswers = 20 };
     public static readonly Badge TagGold = new(22, "tag-gold", "Gold tag badge", Gold, TagAnswerScore, 400, PerTag, "A total answer score of 400 or more from at least 80 answers in one tag.") { MinimumAnswers = 80 };
 
+    public static readonly Badge KnowledgeContributor = new(30, "knowledge-contributor", "Knowledge contributor", Bronze, PublishedArticles, 1, Once, "An answer became a published knowledge-base article.");
+    public static readonly Badge KnowledgeAuthor = new(31, "knowledge-author", "Knowledge author", Silver, PublishedArticles, 10, Once, "Answers in 10 published knowledge-base articles.");
+    public static readonly Badge KnowledgeKeeper = new(32, "knowledge-keeper", "Knowledge keeper", Gold, PublishedArticles, 50, Once, "Answers in 50 published knowledge-base articles.");
+
     public static readonly IReadOnlyList<Badge> All =
     [
         Student, Teacher, Scholar, Supporter, Critic, Editor, CitizenPatrol, Yearling,
         NiceAnswer, GoodAnswer, GreatAnswer, NiceQuestion, GoodQuestion, GreatQuestion, Guru,
         PopularQuestion, NotableQuestion, FamousQuestion,
         TagBronze, TagSilver, TagGold,
+        KnowledgeContributor, KnowledgeAuthor, KnowledgeKeeper,
     ];
 
     public static readonly IReadOnlyList<Badge> TagBadges = [TagBronze, TagSilver, TagGold];

@@ -32,6 +32,9 @@ public enum BadgeRule
 
     /// <summary>The total score of the member's answers in one tag, with at least <see cref="Badge.MinimumAnswers"/> answers there.</summary>
     TagAnswerScore,
+
+    /// <summary>How many published knowledge-base articles credit the member's answers.</summary>
+    PublishedArticles,
 }
 
 /// <summary>How often one member can hold a badge; each kind has its own award key.</summary>

@@ -54,6 +54,7 @@ public static class BadgeRules
             BadgeRule.TagAnswerScore when n > 0 => $"{Count(n, "more answer point")} in [{badge.Name}] to earn its {badge.LevelName} badge",
             BadgeRule.TagAnswerScore => $"{Count(progress.AnswersStillNeeded, "more answer")} in [{badge.Name}] to earn its {badge.LevelName} badge",
             BadgeRule.MembershipYears => $"{Count(n, "more day")} of membership to earn {badge.Name}",
+            BadgeRule.PublishedArticles => $"{Count(n, "more knowledge-base article")} made from your answers to earn {badge.Name}",
             _ => $"{badge.Description.TrimEnd('.')} to earn {badge.Name}",
         };
     }

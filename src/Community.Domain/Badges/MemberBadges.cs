@@ -74,6 +74,7 @@ public static class MemberBadges
         BadgeRule.DownVotesCast => (facts.DownVotes, null),
         BadgeRule.EditsMade => (facts.Edits, facts.FirstEditedPostId),
         BadgeRule.HelpfulFlags => (facts.HelpfulFlags, null),
+        BadgeRule.PublishedArticles => (facts.PublishedArticles, null),
         _ => throw new ArgumentOutOfRangeException(nameof(badge), badge.Rule, "No measure for this rule."),
     };
 }

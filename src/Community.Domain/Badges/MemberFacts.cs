@@ -26,6 +26,9 @@ public sealed record MemberFacts(
     IReadOnlyList<TagFact> Tags,
     IReadOnlySet<(int BadgeId, string AwardKey)> Held)
 {
+    /// <summary>Published knowledge-base articles that credit the member (the Knowledge contributor badges).</summary>
+    public int PublishedArticles { get; init; }
+
     private const string QuestionTags = "QuestionTags";
 
     /// <summary>Null for an unknown member.</summary>
@@ -76,6 +79,9 @@ public sealed record MemberFacts(
             HelpfulFlags: 0,
             answers.SelectMany(a => tagsOf[a.QuestionId!.Value], (a, tag) => (a.Score, Tag: tag))
                 .GroupBy(x => x.Tag).Select(g => new TagFact(g.Key, g.Sum(x => x.Score), g.Count())).ToList(),
-            held);
+            held)
+        {
+            PublishedArticles = await KnowledgeBase.KnowledgeContributions.PublishedArticlesOf(db, userId).CountAsync(cancellationToken),
+        };
     }
 }

@@ -33,6 +33,13 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     // Audit: one append-only log for every feature.
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    // Knowledge base (issue 8)
+    public DbSet<KnowledgeBase.Article> KnowledgeBaseArticles => Set<KnowledgeBase.Article>();
+    public DbSet<KnowledgeBase.ArticleRevision> KnowledgeBaseRevisions => Set<KnowledgeBase.ArticleRevision>();
+    public DbSet<KnowledgeBase.ArticleCredit> KnowledgeBaseCredits => Set<KnowledgeBase.ArticleCredit>();
+    public DbSet<KnowledgeBase.HelpfulVote> KnowledgeBaseHelpfulVotes => Set<KnowledgeBase.HelpfulVote>();
+    public DbSet<KnowledgeBase.KnowledgeBaseOutboxEntry> KnowledgeBaseOutbox => Set<KnowledgeBase.KnowledgeBaseOutboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -27,6 +27,7 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, R
         if (!decision.Allowed)
             return WriteResult<bool>.From(decision);
 
+        await KnowledgeBase.KnowledgeBaseOutbox.RecordIfFeedsAsync(db, post, KnowledgeBase.ResolutionKind.Deleted, time.GetUtcNow().UtcDateTime, cancellationToken);
         post.DeletedAt = delete ? time.GetUtcNow().UtcDateTime : null;
         post.DeletedById = delete ? actor.UserId : null;
         if (post is Answer answer)

@@ -40,6 +40,7 @@ public static class PostEditing
     /// <summary>Applies the edit to a tracked post as version <paramref name="newVersion"/>; the caller saves.</summary>
     public static async Task ApplyAsync(CommunityDbContext db, Post post, PreparedEdit edit, string editorId, int newVersion, DateTime now, CancellationToken cancellationToken)
     {
+        await KnowledgeBase.KnowledgeBaseOutbox.RecordIfFeedsAsync(db, post, KnowledgeBase.ResolutionKind.Edited, now, cancellationToken);
         post.Body = edit.Body;
         post.BodyHtml = edit.Rendered.Html;
         post.RenderVersion = edit.Rendered.Version;

@@ -24,6 +24,7 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
         await ledger.ReverseAsync(db, source, ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
         answer.Question.AcceptedAnswerId = answer.Id;
         answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
+        KnowledgeBase.KnowledgeBaseOutbox.Record(db, answer.Question.Id, KnowledgeBase.ResolutionKind.Accepted, answer.Question.LastActivityAt);
         await db.SaveChangesAsync(cancellationToken);
         var asker = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
         var answerer = await ledger.PartyAsync(db, answer.AuthorId, cancellationToken);
@@ -45,6 +46,7 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             return WriteResult<int?>.Done(null);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         question.AcceptedAnswerId = null;
+        KnowledgeBase.KnowledgeBaseOutbox.Record(db, question.Id, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await ledger.ReverseAsync(db, ReputationRules.AcceptanceSource(question.Id), ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -16,6 +16,8 @@ public enum ReputationReason
     SerialVotingReversed,
     Bonus,
     SuggestedEditApproved,
+    KnowledgeArticle,
+    KnowledgeArticleWithdrawn,
 }
 
 public static class ReputationReasons
@@ -35,6 +37,8 @@ public static class ReputationReasons
         ReputationReason.SerialVotingReversed => "Serial voting was reversed",
         ReputationReason.Bonus => "A bonus from the community team",
         ReputationReason.SuggestedEditApproved => "Your suggested edit was approved",
+        ReputationReason.KnowledgeArticle => "Your answer became a knowledge-base article",
+        ReputationReason.KnowledgeArticleWithdrawn => "A knowledge-base article with your answer was unpublished",
         _ => reason.ToString(),
     };
 }

@@ -19,6 +19,7 @@ public sealed class MarkOfficialAnswer(IDbContextFactory<CommunityDbContext> con
         answer.Question.OfficialAnswerId = answer.Id;
         answer.Question.OfficialMarkedById = actor.UserId;
         answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
+        KnowledgeBase.KnowledgeBaseOutbox.Record(db, answer.Question.Id, KnowledgeBase.ResolutionKind.Official, answer.Question.LastActivityAt);
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<int?>.Done(answer.Id);
     }
@@ -28,9 +29,15 @@ public sealed class MarkOfficialAnswer(IDbContextFactory<CommunityDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (StaffRules.CanMarkOfficial(await IsCurrentStaffAsync(db, actor.UserId, cancellationToken)) is { Allowed: false } refused)
             return WriteResult<int?>.From(refused);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Questions.Where(q => q.Id == questionId)
             .ExecuteUpdateAsync(set => set.SetProperty(q => q.OfficialAnswerId, (int?)null).SetProperty(q => q.OfficialMarkedById, (string?)null), cancellationToken);
-        return updated == 0 ? WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.") : WriteResult<int?>.Done(null);
+        if (updated == 0)
+            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+        KnowledgeBase.KnowledgeBaseOutbox.Record(db, questionId, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult<int?>.Done(null);
     }
 
     /// <summary>Staff by role and with a current disclosure: an official answer needs a named person behind it.</summary>

@@ -24,6 +24,7 @@ public static class JobsRegistration
         services.AddTransient<ReverseSerialVotingJob>();
         services.AddTransient<BadgeSweepJob>();
         services.AddTransient<CheckMemberBadgesJob>();
+        services.AddKnowledgeBaseJobs();
         services.AddHostedService<RecurringJobs>();
         return services;
     }

@@ -8,12 +8,14 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     public const string ReputationRebuild = "reputation-rebuild";
     public const string SerialVoting = "serial-voting";
     public const string BadgeSweep = "badge-sweep";
+    public const string KnowledgeBaseSweep = "kb-outbox-sweep";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RebuildReputationJob>(ReputationRebuild, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<ReverseSerialVotingJob>(SerialVoting, job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
         jobs.AddOrUpdate<BadgeSweepJob>(BadgeSweep, job => job.RunAsync(CancellationToken.None), Cron.Hourly(37));
+        jobs.AddOrUpdate<KnowledgeBaseSweepJob>(KnowledgeBaseSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
 
