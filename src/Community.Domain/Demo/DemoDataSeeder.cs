@@ -84,6 +84,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         ShowModeration(db, people, now);
         DiscloseStaff(db, people, now);
         CreditReputation(db, people, accepted, now);
+        DemoReview.Seed(db, people.ToDictionary(p => p.Key, p => p.Value.User), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The badges the demo's activity earns, as the recurring sweep would award them.

@@ -115,7 +115,8 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         var tags = post is Question ? await db.Questions.Where(q => q.Id == postId).SelectMany(q => q.Tags.Select(t => t.Name)).ToListAsync(cancellationToken) : null;
         var reputation = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.Reputation).SingleOrDefaultAsync(cancellationToken);
         var editsOthers = Privileges.PrivilegeRules.Holds(privileges, Privileges.Privilege.EditOthersPosts, reputation, viewer.IsModerator);
-        return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post, editsOthers));
+        return new PostForEditing(post.Id, post is Question, question.Id, question.Title, post.Body, tags, post.Version, PostRules.CanEdit(viewer, post, editsOthers),
+            Revisions.SuggestedEditRules.CanSuggest(viewer, post, editsOthers).Allowed);
     }
 
     private static PostAuthor Author(Post post) => new(post.AuthorId, post.Author!.DisplayName, post.Author.Reputation, post.StaffDisclosure);

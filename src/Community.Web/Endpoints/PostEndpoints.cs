@@ -1,6 +1,7 @@
 using Community.Domain.Comments;
 using Community.Domain.Posting;
 using Community.Domain.Questions;
+using Community.Domain.Revisions;
 using Community.Domain.Staff;
 using Community.Domain.Voting;
 using Community.Web.Accounts;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Community.Web.Endpoints;
 
 /// <summary>
-/// The small writes on a question page as plain form posts (vote, accept, comment, delete, close), so they
+/// The small writes on a question page as plain form posts (vote, accept, comment, delete, close, review), so they
 /// work without a circuit. Antiforgery is validated for every form post; each answers with a redirect back.
 /// </summary>
 public static class PostEndpoints
@@ -48,8 +49,28 @@ public static class PostEndpoints
         posts.MapPost("/questions/{id:int}/reopen", async (int id, [FromForm] string? returnUrl, HttpContext http, CloseQuestion close) =>
             Back(http, returnUrl, await close.ReopenAsync(http.ToActor()!, id), _ => "The question was reopened."));
 
+        posts.MapPost("/questions/{id:int}/close-votes", async (int id, [FromForm] CloseVoteKind kind, [FromForm] CloseReason? reason, [FromForm] string? duplicateOf, [FromForm] string? returnUrl, HttpContext http, VoteToClose votes) =>
+            Back(http, returnUrl, await votes.CastAsync(http.ToActor()!, new CloseVoteCommand(id, kind, reason, int.TryParse(duplicateOf, out var original) ? original : null)), Tallied))
+            .RequireAuthorization(PrivilegePolicies.VoteToClose);
+
+        posts.MapPost("/questions/{id:int}/close-votes/retract", async (int id, [FromForm] CloseVoteKind kind, [FromForm] string? returnUrl, HttpContext http, VoteToClose votes) =>
+            Back(http, returnUrl, await votes.RetractAsync(http.ToActor()!, id, kind), _ => "Your vote was taken back."));
+
+        posts.MapPost("/suggested-edits/{id:int}/approve", async (int id, [FromForm] string? returnUrl, HttpContext http, ReviewSuggestedEdit review) =>
+            Back(http, returnUrl, await review.ApproveAsync(http.ToActor()!, id), _ => "The suggested edit was approved and is now the post's latest revision."));
+
+        posts.MapPost("/suggested-edits/{id:int}/reject", async (int id, [FromForm] string? reason, [FromForm] string? returnUrl, HttpContext http, ReviewSuggestedEdit review) =>
+            Back(http, returnUrl, await review.RejectAsync(http.ToActor()!, id, reason), _ => "The suggested edit was rejected; the member sees your reason."));
+
         return endpoints;
     }
+
+    private static string Tallied(CloseVoteTally tally) => (tally.Kind, tally.Decided) switch
+    {
+        (CloseVoteKind.Close, true) => "Your vote closed the question.",
+        (CloseVoteKind.Reopen, true) => "Your vote reopened the question.",
+        _ => $"Your vote was counted: {tally.Votes} of {tally.Needed} needed.",
+    };
 
     private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
     {

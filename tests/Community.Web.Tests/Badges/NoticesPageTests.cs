@@ -22,6 +22,8 @@ public sealed class NoticesPageTests(CommunityWebFactory factory) : IClassFixtur
 
         var before = await client.GetDocumentAsync("/notices");
         Assert.Contains(before.QuerySelectorAll(".notice-list li.unread"), li => li.TextContent.Contains("You earned the bronze badge Teacher"));
+        // After each earning, the next goal is beside the notices.
+        Assert.Contains("Next goal:", before.QuerySelector(".next-goal")!.TextContent);
 
         var posted = await client.SubmitFormAsync("/notices", new Dictionary<string, string> { ["markAllRead"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

@@ -14,6 +14,11 @@ internal static class Demo
     public const string Moderator = "moderator@demo.local";
     public const string Staff = "staff@demo.local";
 
+    /// <summary>Demo members: two long-time members holding the close-vote privilege, and a newcomer with little reputation.</summary>
+    public const string OldTimer = "oliverbrennan@members.demo.local";
+    public const string OtherOldTimer = "jamalcarter@members.demo.local";
+    public const string Newcomer = "yusufdemir@members.demo.local";
+
     public const string Body = "The Beacon Point in the hallway blinks amber every evening since the 4.2 firmware update; a restart helps for an hour.";
 }
 
