@@ -18,6 +18,9 @@ public enum ReputationReason
     SuggestedEditApproved,
     KnowledgeArticle,
     KnowledgeArticleWithdrawn,
+
+    /// <summary>Reputation a member brought from the company's previous forum when the community moved here.</summary>
+    CarriedOver,
 }
 
 public static class ReputationReasons
@@ -39,6 +42,7 @@ public static class ReputationReasons
         ReputationReason.SuggestedEditApproved => "Your suggested edit was approved",
         ReputationReason.KnowledgeArticle => "Your answer became a knowledge-base article",
         ReputationReason.KnowledgeArticleWithdrawn => "A knowledge-base article with your answer was unpublished",
+        ReputationReason.CarriedOver => "Carried over from the previous forum",
         _ => reason.ToString(),
     };
 }

@@ -63,6 +63,11 @@ public sealed class DemoDataSeederTests
         Assert.Equal("expert@demo.local", top.Email);
         Assert.True(top.Reputation > 200);
         Assert.True(await db.Users.AllAsync(u => u.Reputation >= CommunityUser.StartingReputation, ct));
+        // Two long-time members can vote to close, so the demo's review queue has votes waiting.
+        var closers = await db.Users.CountAsync(u => u.Reputation >= new Community.Domain.Privileges.PrivilegeOptions().VoteToClose, ct);
+        Assert.Equal(3, closers);
+        Assert.Equal(2, await db.CloseVotes.CountAsync(ct));
+        Assert.Equal(1, await db.SuggestedEdits.CountAsync(ct));
     }
 
     [Fact]

@@ -44,11 +44,11 @@ public sealed class CloseVotePagesTests(CommunityWebFactory factory) : IClassFix
         var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Keep me open"));
         var oldTimer = await factory.SignedInClientAsync(Demo.OldTimer);
         var form = await oldTimer.GetDocumentAsync(path);
-        var expert = await factory.SignedInClientAsync(Demo.Expert);
-        Assert.Null((await expert.GetDocumentAsync(path)).QuerySelector(".close-votes"));
+        var newcomer = await factory.SignedInClientAsync(Demo.Newcomer);
+        Assert.Null((await newcomer.GetDocumentAsync(path)).QuerySelector(".close-votes"));
 
-        var response = await expert.PostFormAsync(path, form, QuestionForms.Action($"questions/{id}/close-votes"),
-            new() { ["reason"] = nameof(CloseReason.OffTopic), ["__RequestVerificationToken"] = QuestionForms.AntiforgeryToken(await expert.GetDocumentAsync(path)) });
+        var response = await newcomer.PostFormAsync(path, form, QuestionForms.Action($"questions/{id}/close-votes"),
+            new() { ["reason"] = nameof(CloseReason.OffTopic), ["__RequestVerificationToken"] = QuestionForms.AntiforgeryToken(await newcomer.GetDocumentAsync(path)) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
@@ -56,11 +56,21 @@ public sealed class CloseVotePagesTests(CommunityWebFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task TheDemoHasAQuestionWaitingWithTwoCloseVotes()
+    public async Task TheDemoExpertCastsTheDecidingVoteOnTheDemosWaitingQuestion()
     {
-        var moderator = await factory.SignedInClientAsync(Demo.Moderator);
-        var queue = await moderator.GetDocumentAsync("/review");
+        var expert = await factory.SignedInClientAsync(Demo.Expert);
+        var queue = await expert.GetDocumentAsync("/review");
+        var waiting = queue.QuerySelectorAll(".close-vote-queue li").First(li => li.TextContent.Contains("2 votes to close"));
+        var path = "/" + waiting.QuerySelector("a")!.GetAttribute("href");
+        var page = await expert.GetDocumentAsync(path);
+        Assert.Contains("Vote to close (2 of 3)", page.QuerySelector(".close-votes summary")!.TextContent);
 
-        Assert.Contains(queue.QuerySelectorAll(".close-vote-queue li"), li => li.TextContent.Contains("2 votes to close"));
+        var closed = await expert.FollowAsync(await expert.PostFormAsync(path, page, QuestionForms.Action($"questions/{QuestionForms.QuestionId(path)}/close-votes"),
+            new() { ["reason"] = nameof(CloseReason.NeedsDetails) }));
+
+        Assert.Equal("Your vote closed the question.", QuestionForms.Flash(closed)!.TextContent);
+        Assert.Contains("Closed by community vote", closed.QuerySelector(".notice-closed")!.TextContent);
+        Assert.Contains(CloseReasons.Describe(CloseReason.NeedsDetails), closed.QuerySelector(".notice-closed")!.TextContent);
+        Assert.Contains("Vote to reopen (0 of 3)", closed.QuerySelector(".close-votes button")!.TextContent);
     }
 }
