@@ -57,6 +57,7 @@ public static class DomainRegistration
         services.AddSingleton<Revisions.ReviewSuggestedEdit>();
         services.AddSingleton<Revisions.ReviewQueues>();
         services.AddSingleton<Questions.VoteToClose>();
+        Moderation.ModerationRegistration.AddModeration(services);
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class CommunityApp
         services.AddSingleton(builder.Configuration.GetSection("RateLimits").Get<Community.Domain.Posting.WriteRateLimitOptions>() ?? new());
         services.AddSingleton(builder.Configuration.GetSection("Reputation").Get<Community.Domain.Reputation.ReputationOptions>() ?? new());
         services.AddSingleton(builder.Configuration.GetSection("Privileges").Get<Community.Domain.Privileges.PrivilegeOptions>() ?? new());
+        services.AddSingleton(builder.Configuration.GetSection("Moderation").Get<Community.Domain.Moderation.ModerationOptions>() ?? new());
         services.AddSingleton(provider => new Community.Domain.Staff.CompanyOptions(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.CompanyName));
         services.AddCommunityDatabase(builder.Configuration, builder.Environment);
@@ -59,6 +60,7 @@ public static class CommunityApp
             .RequireRateLimiting(WritesRateLimit);
         app.MapAdditionalIdentityEndpoints();
         app.MapPostEndpoints();
+        app.MapModerationEndpoints();
         return app;
     }
 

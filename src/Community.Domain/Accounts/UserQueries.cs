@@ -23,6 +23,6 @@ public sealed class UserQueries(IDbContextFactory<CommunityDbContext> contexts)
 
     private static IQueryable<MemberSummary> Project(CommunityDbContext db, IQueryable<CommunityUser> users) =>
         users.Select(u => new MemberSummary(u.Id, u.DisplayName, u.Reputation, u.CreatedAt, u.AboutMe,
-            db.Questions.Count(q => q.AuthorId == u.Id && q.DeletedAt == null),
-            db.Answers.Count(a => a.AuthorId == u.Id && a.DeletedAt == null)));
+            db.Questions.Count(q => q.AuthorId == u.Id && q.DeletedAt == null && q.HiddenAt == null),
+            db.Answers.Count(a => a.AuthorId == u.Id && a.DeletedAt == null && a.HiddenAt == null)));
 }

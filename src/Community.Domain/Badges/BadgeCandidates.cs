@@ -31,9 +31,8 @@ internal static class BadgeCandidates
             .Select(v => new Counted { UserId = v.VoterId, PostId = null }), cancellationToken),
         BadgeRule.EditsMade => CountedAsync(db, badge, db.PostRevisions.Where(r => r.Number > 1)
             .Select(r => new Counted { UserId = r.EditorId, PostId = r.PostId }), cancellationToken),
-        // Flags arrive with moderation: until then nobody has raised one. Replace with CountedAsync over each member's
-        // flags marked helpful when they exist (and fill MemberFacts.HelpfulFlags).
-        BadgeRule.HelpfulFlags => Task.FromResult(new List<DueAward>()),
+        BadgeRule.HelpfulFlags => CountedAsync(db, badge, db.Flags.Where(f => f.Status == Moderation.FlagStatus.Helpful && f.FlaggerId != null)
+            .Select(f => new Counted { UserId = f.FlaggerId!, PostId = f.PostId }), cancellationToken),
         BadgeRule.MembershipYears => MembershipYearsAsync(db, badge, now, cancellationToken),
         BadgeRule.PublishedArticles => CountedAsync(db, badge, KnowledgeBase.KnowledgeContributions.Published(db)
             .Select(c => new Counted { UserId = c.UserId, PostId = null }), cancellationToken),

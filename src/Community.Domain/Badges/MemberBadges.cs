@@ -51,7 +51,7 @@ public static class MemberBadges
                 if (open.Count > 0)
                     progress.Add(BadgeRules.Progress(badge, open.Max(p => p.Value)));
             }
-            // Not a goal anyone can reach until flags exist.
+            // Citizen Patrol is earned by a first helpful flag; "0 of 1" is not a goal worth showing.
             else if (badge.Rule != BadgeRule.HelpfulFlags && Count(facts, badge) is var (count, _))
                 progress.Add(BadgeRules.Progress(badge, count));
         }

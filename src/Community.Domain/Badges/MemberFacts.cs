@@ -75,8 +75,7 @@ public sealed record MemberFacts(
             votes.SingleOrDefault(v => !v.Up)?.Count ?? 0,
             edits?.Count ?? 0,
             edits?.First,
-            // Flags arrive with moderation: count the member's flags marked helpful here when they exist.
-            HelpfulFlags: 0,
+            HelpfulFlags: await db.Flags.CountAsync(f => f.FlaggerId == userId && f.Status == Moderation.FlagStatus.Helpful, cancellationToken),
             answers.SelectMany(a => tagsOf[a.QuestionId!.Value], (a, tag) => (a.Score, Tag: tag))
                 .GroupBy(x => x.Tag).Select(g => new TagFact(g.Key, g.Sum(x => x.Score), g.Count())).ToList(),
             held)

@@ -9,8 +9,10 @@ namespace Community.Domain.Comments;
 
 public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null);
 
-public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null)
+public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
 {
+    private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
+
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AddCommentCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -22,6 +24,8 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
         if (PostRules.CanComment(actor, post) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
+        if (await Moderation.ThreadLocks.CheckAsync(db, actor, post, cancellationToken) is { Allowed: false } locked)
+            return WriteResult<int>.From(locked);
         // Anyone may comment on their own post or on answers to their own question; elsewhere it is earned.
         var ownThread = post.AuthorId == actor.UserId
             || post is Questions.Answer answer && await db.Questions.AnyAsync(q => q.Id == answer.QuestionId && q.AuthorId == actor.UserId, cancellationToken);
@@ -34,6 +38,8 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
         var length = (command.Body ?? "").Trim().Length;
         if (length < Comment.MinLength || length > Comment.MaxLength)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = $"A comment has {Comment.MinLength} to {Comment.MaxLength} characters; this one has {length}." });
+        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Comment, command.Body, "Comment", cancellationToken) is { } gated)
+            return gated;
         var rendered = markdown.RenderComment(command.Body!.Trim());
         if (!rendered.Succeeded)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = rendered.Error! });
@@ -61,6 +67,7 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
             return WriteResult<int>.Done(await again.Comments.Where(c => c.AuthorId == actor.UserId && c.ClientToken == command.ClientToken).Select(c => c.Id).FirstAsync(cancellationToken));
         }
+        await gate.ScreenAsync(db, comment, cancellationToken);
         if (comment.StaffDisclosure is not null)
         {
             var questionId = post is Questions.Answer onAnswer ? onAnswer.QuestionId : post.Id;

@@ -23,6 +23,10 @@ public sealed class Comment
     public DateTime? DeletedAt { get; set; }
     public string? ClientToken { get; set; }
 
+    /// <summary>Held by moderation pending review; its author and moderators still see it, with the reason.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
+
     /// <summary>The author's staff disclosure when they wrote it; null for members.</summary>
     public Staff.StaffDisclosure? StaffDisclosure { get; set; }
 }
@@ -36,6 +40,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         comment.Property(c => c.Body).HasMaxLength(Comment.MaxLength);
         comment.Property(c => c.ClientToken).HasMaxLength(64);
+        comment.Property(c => c.HiddenReason).HasMaxLength(300);
         comment.OwnsOne(c => c.StaffDisclosure, Staff.StaffDisclosureColumns.Configure);
         comment.HasIndex(c => new { c.AuthorId, c.ClientToken }).IsUnique().HasFilter("\"ClientToken\" IS NOT NULL");
     }

@@ -87,6 +87,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         DemoReview.Seed(db, people.ToDictionary(p => p.Key, p => p.Value.User), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await DemoModeration.SeedAsync(contexts, markdown, time, cancellationToken);
         // The badges the demo's activity earns, as the recurring sweep would award them.
         await new Badges.BadgeAwarder(contexts, time).SweepAsync(cancellationToken);
         return true;

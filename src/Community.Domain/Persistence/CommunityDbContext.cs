@@ -40,6 +40,11 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<KnowledgeBase.HelpfulVote> KnowledgeBaseHelpfulVotes => Set<KnowledgeBase.HelpfulVote>();
     public DbSet<KnowledgeBase.KnowledgeBaseOutboxEntry> KnowledgeBaseOutbox => Set<KnowledgeBase.KnowledgeBaseOutboxEntry>();
 
+    // Moderation: flags, the watch list, warnings and suspensions.
+    public DbSet<Moderation.Flag> Flags => Set<Moderation.Flag>();
+    public DbSet<Moderation.WatchTerm> WatchTerms => Set<Moderation.WatchTerm>();
+    public DbSet<Moderation.MemberSanction> MemberSanctions => Set<Moderation.MemberSanction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

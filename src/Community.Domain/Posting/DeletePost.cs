@@ -33,8 +33,10 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, R
         if (post is Answer answer)
         {
             var change = delete ? -1 : 1;
-            await db.Questions.Where(q => q.Id == answer.QuestionId)
-                .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + change), cancellationToken);
+            // A held answer already left the count when it was hidden.
+            if (!answer.IsHidden)
+                await db.Questions.Where(q => q.Id == answer.QuestionId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + change), cancellationToken);
             if (delete && isAccepted)
             {
                 await db.Questions.Where(q => q.Id == answer.QuestionId)

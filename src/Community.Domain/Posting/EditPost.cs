@@ -10,8 +10,10 @@ namespace Community.Domain.Posting;
 public sealed record EditPostCommand(int PostId, int ExpectedVersion, string Body, string? Title = null, IReadOnlyList<string>? Tags = null, string? Summary = null);
 
 /// <summary>An edit by the author or a moderator: a new revision, a new version, and the re-rendered body.</summary>
-public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, Badges.BadgeAwarder? badges = null, Privileges.PrivilegeOptions? privileges = null)
+public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, Badges.BadgeAwarder? badges = null, Privileges.PrivilegeOptions? privileges = null, Moderation.ModerationGate? gate = null)
 {
+    private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
+
     public const string ConflictMessage = "Someone else edited this post while you were editing. Your text is kept below: compare it with the current version, then save again.";
 
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, EditPostCommand command, CancellationToken cancellationToken = default)
@@ -25,12 +27,16 @@ public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, Mar
                 await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken), false);
         if (PostRules.CanEdit(actor, post, editsOthers) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
+        if (await Moderation.ThreadLocks.CheckAsync(db, actor, post, cancellationToken) is { Allowed: false } locked)
+            return WriteResult<int>.From(locked);
         if (post.Version != command.ExpectedVersion)
             return WriteResult<int>.Fail(WriteFailure.Conflict, ConflictMessage);
 
         var (edit, errors) = await PostEditing.PrepareAsync(db, markdown, post, command.Body, command.Title, command.Tags, command.Summary, cancellationToken);
         if (edit is null)
             return WriteResult<int>.Invalid(errors);
+        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Edit, command.Body, cancellationToken: cancellationToken) is { } gated)
+            return gated;
         if (limits.TryAcquire(WriteKind.Edit, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
@@ -48,6 +54,7 @@ public sealed class EditPost(IDbContextFactory<CommunityDbContext> contexts, Mar
             // Two edits raced for the same revision number: the other one won.
             return WriteResult<int>.Fail(WriteFailure.Conflict, ConflictMessage);
         }
+        await gate.ScreenAsync(db, post, cancellationToken);
         await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId], cancellationToken);
         return WriteResult<int>.Done(post.Version);
     }

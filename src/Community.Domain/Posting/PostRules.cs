@@ -52,6 +52,8 @@ public static class PostRules
     {
         if (question.IsDeleted)
             return Decision.Deny("This question was deleted.");
+        if (question.IsLocked && !actor.IsModerator)
+            return Decision.Deny(Moderation.ThreadLocks.Message);
         return question.IsClosed
             ? Decision.Deny("This question is closed, so it takes no new answers.")
             : Decision.Allow;
@@ -78,7 +80,7 @@ public static class PostRules
         return question.IsDeleted ? Decision.Deny("This question was deleted.") : Decision.Allow;
     }
 
-    /// <summary>Can this visitor see the post at all? Deleted posts are visible to their author and moderators only.</summary>
+    /// <summary>Can this visitor see the post at all? Deleted and held (hidden pending review) posts are visible to their author and moderators only.</summary>
     public static bool CanSee(Actor? actor, Post post) =>
-        !post.IsDeleted || actor is not null && (actor.IsModerator || actor.UserId == post.AuthorId);
+        !post.IsDeleted && !post.IsHidden || actor is not null && (actor.IsModerator || actor.UserId == post.AuthorId);
 }

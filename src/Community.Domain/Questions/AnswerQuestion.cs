@@ -9,8 +9,10 @@ namespace Community.Domain.Questions;
 
 public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null);
 
-public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null)
+public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
 {
+    private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
+
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AnswerQuestionCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -24,6 +26,8 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
         var (rendered, problem) = PostInput.Render(markdown, command.Body);
         if (problem is not null)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
+        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } gated)
+            return gated;
         if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
@@ -45,6 +49,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
         // Counted in SQL, so two answers posted at once both count.
         await db.Questions.Where(q => q.Id == question.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
+        await gate.ScreenAsync(db, answer, cancellationToken);
         if (answer.StaffDisclosure is not null)
             await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -10,8 +10,10 @@ namespace Community.Domain.Questions;
 public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null);
 
 /// <summary>A member asks: checked, rendered, saved with its first revision. Posting the same form twice makes one question.</summary>
-public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null)
+public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
 {
+    private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
+
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AskQuestionCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -27,6 +29,8 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
         if (PostInput.TagsProblem(tagNames, tags.Select(t => t.Name).ToHashSet()) is { } tagProblem) errors["Tags"] = tagProblem;
         if (errors.Count > 0)
             return WriteResult<int>.Invalid(errors);
+        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } refused)
+            return refused;
         if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
@@ -47,6 +51,7 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await PostTokens.AddOnceAsync(contexts, db, transaction, question, cancellationToken) is { } earlier)
             return WriteResult<int>.Done(earlier);
+        await gate.ScreenAsync(db, question, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<int>.Done(question.Id);
     }

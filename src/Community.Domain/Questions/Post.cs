@@ -38,4 +38,10 @@ public abstract class Post
     public Staff.StaffDisclosure? StaffDisclosure { get; set; }
 
     public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Held by moderation (flags, the watch list, spam rules) pending review: hidden like a deleted post, with the reason its author sees.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
+
+    public bool IsHidden => HiddenAt is not null;
 }

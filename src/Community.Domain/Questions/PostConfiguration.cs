@@ -25,6 +25,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Version).IsConcurrencyToken();
         post.OwnsOne(p => p.StaffDisclosure, Staff.StaffDisclosureColumns.Configure);
         post.Property(p => p.ClientToken).HasMaxLength(64);
+        post.Property(p => p.HiddenReason).HasMaxLength(300);
         post.HasIndex(p => new { p.AuthorId, p.ClientToken }).IsUnique().HasFilter("\"ClientToken\" IS NOT NULL");
     }
 }

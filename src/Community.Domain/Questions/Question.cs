@@ -21,6 +21,12 @@ public sealed class Question : Post
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>Locked by a moderator: the thread stays readable but takes no answers, comments, votes or edits from members.</summary>
+    public DateTime? LockedAt { get; set; }
+    public string? LockedById { get; set; }
+
+    public bool IsLocked => LockedAt is not null;
+
     /// <summary>The answer a staff member marked as the company's official answer, beside (not instead of) the accepted one.</summary>
     public int? OfficialAnswerId { get; set; }
     public string? OfficialMarkedById { get; set; }

@@ -18,7 +18,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     public async Task<IReadOnlyList<QuestionSummary>> ByAuthorAsync(string authorId, int count, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SummariesAsync(db, db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.AuthorId == authorId)
+        return await SummariesAsync(db, db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.HiddenAt == null && q.AuthorId == authorId)
             .OrderByDescending(q => q.CreatedAt).Take(count), cancellationToken);
     }
 
@@ -26,12 +26,12 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     public async Task<QuestionListPage> ListAsync(QuestionTab tab, string? tag, string? cursor, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questions = db.Questions.AsNoTracking().Where(q => q.DeletedAt == null);
+        var questions = db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.HiddenAt == null);
         if (tag is not null)
             questions = questions.Where(q => q.Tags.Any(t => t.Name == tag));
         if (tab == QuestionTab.Unanswered)
             questions = questions.Where(q => q.AcceptedAnswerId == null
-                && !db.Answers.Any(a => a.QuestionId == q.Id && a.DeletedAt == null && a.Score > 0));
+                && !db.Answers.Any(a => a.QuestionId == q.Id && a.DeletedAt == null && a.HiddenAt == null && a.Score > 0));
         var (key, id) = ParseCursor(cursor);
         questions = tab switch
         {
@@ -77,9 +77,12 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         var answers = (await db.Answers.AsNoTracking().Include(a => a.Author).Where(a => a.QuestionId == id).ToListAsync(cancellationToken))
             .Where(a => PostRules.CanSee(viewer, a)).ToList();
         var postIds = answers.Select(a => a.Id).Append(id).ToList();
-        var comments = (await db.Comments.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.DeletedAt == null)
+        // A held comment is shown to its author and moderators only, with the reason.
+        var seesHeld = viewer?.IsModerator == true;
+        var viewerId = viewer?.UserId;
+        var comments = (await db.Comments.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.DeletedAt == null && (c.HiddenAt == null || seesHeld || c.AuthorId == viewerId))
                 .OrderBy(c => c.CreatedAt)
-                .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure)))
+                .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure), c.HiddenReason))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.PostId);
         var myVotes = viewer is null
@@ -89,19 +92,19 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         if (question is { ClosedAt: { } closedAt, CloseReason: { } reason })
         {
             var duplicateTitle = question.DuplicateOfId is { } original
-                ? await db.Questions.Where(q => q.Id == original && q.DeletedAt == null).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken)
+                ? await db.Questions.Where(q => q.Id == original && q.DeletedAt == null && q.HiddenAt == null).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken)
                 : null;
             closed = new ClosedInfo(reason, closedAt, question.DuplicateOfId, duplicateTitle, question.ClosedById is null);
         }
         var answerViews = answers
             .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt, Author(a), a.Id == question.AcceptedAnswerId,
-                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id), a.Id == question.OfficialAnswerId))
+                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id), a.Id == question.OfficialAnswerId, a.HiddenReason))
             .OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.IsOfficial).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt)
             .ToList();
         return new QuestionThread(question.Id, question.Title, question.BodyHtml, question.Score, question.ViewCount,
             question.CreatedAt, question.EditedAt, question.LastActivityAt, Author(question),
             tags.Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
-            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id), question.OfficialAnswerId);
+            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id), question.OfficialAnswerId, question.HiddenReason, question.IsLocked);
     }
 
     /// <summary>What an edit form starts from.</summary>
@@ -124,7 +127,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     public async Task<int> CountAsync(string? tag = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Questions.CountAsync(q => q.DeletedAt == null && (tag == null || q.Tags.Any(t => t.Name == tag)), cancellationToken);
+        return await db.Questions.CountAsync(q => q.DeletedAt == null && q.HiddenAt == null && (tag == null || q.Tags.Any(t => t.Name == tag)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<QuestionSummary>> SearchTitlesAsync(string text, int count, CancellationToken cancellationToken = default)
@@ -133,7 +136,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await SummariesAsync(db, db.Questions.AsNoTracking()
-            .Where(q => q.DeletedAt == null && (EF.Functions.Like(q.Title, pattern, "\\") || EF.Functions.Like(q.Body, pattern, "\\")))
+            .Where(q => q.DeletedAt == null && q.HiddenAt == null && (EF.Functions.Like(q.Title, pattern, "\\") || EF.Functions.Like(q.Body, pattern, "\\")))
             .OrderByDescending(q => q.Score).Take(count), cancellationToken);
     }
 

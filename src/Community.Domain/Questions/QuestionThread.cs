@@ -21,7 +21,9 @@ public sealed record QuestionThread(
     ClosedInfo? Closed,
     IReadOnlyList<CommentView> Comments,
     int MyVote,
-    int? OfficialAnswerId = null)
+    int? OfficialAnswerId = null,
+    string? HiddenReason = null,
+    bool IsLocked = false)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";
@@ -30,7 +32,7 @@ public sealed record QuestionThread(
 
 public sealed record AnswerView(
     int Id, string BodyHtml, int Score, DateTime AnsweredAt, DateTime? EditedAt, PostAuthor Author,
-    bool IsAccepted, bool IsDeleted, int Version, IReadOnlyList<CommentView> Comments, int MyVote, bool IsOfficial = false);
+    bool IsAccepted, bool IsDeleted, int Version, IReadOnlyList<CommentView> Comments, int MyVote, bool IsOfficial = false, string? HiddenReason = null);
 
 /// <param name="Staff">The disclosure the post was written with; null for members.</param>
 public sealed record PostAuthor(string Id, string DisplayName, int Reputation, Staff.StaffDisclosure? Staff = null);

@@ -11,7 +11,7 @@ public sealed class TagQueries(IDbContextFactory<CommunityDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tags = await db.Tags.AsNoTracking()
-            .Select(t => new { t.Name, t.Description, Count = t.Questions.Count(q => q.DeletedAt == null) })
+            .Select(t => new { t.Name, t.Description, Count = t.Questions.Count(q => q.DeletedAt == null && q.HiddenAt == null) })
             .OrderByDescending(t => t.Count).ThenBy(t => t.Name)
             .ToListAsync(cancellationToken);
         return tags.Select(t => new TagSummary(t.Name, t.Description, t.Count)).ToList();
@@ -21,7 +21,7 @@ public sealed class TagQueries(IDbContextFactory<CommunityDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Tags.AsNoTracking().Where(t => t.Name == name)
-            .Select(t => new TagSummary(t.Name, t.Description, t.Questions.Count(q => q.DeletedAt == null)))
+            .Select(t => new TagSummary(t.Name, t.Description, t.Questions.Count(q => q.DeletedAt == null && q.HiddenAt == null)))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed class StaffQueries(IDbContextFactory<CommunityDbContext> contexts)
     private static async Task<StaffMember> ToMemberAsync(CommunityDbContext db, StaffProfile profile, int recentAnswers, CancellationToken cancellationToken)
     {
         var answered = await db.Answers.AsNoTracking()
-            .Where(a => a.AuthorId == profile.UserId && a.DeletedAt == null && a.Question!.DeletedAt == null)
+            .Where(a => a.AuthorId == profile.UserId && a.DeletedAt == null && a.HiddenAt == null && a.Question!.DeletedAt == null && a.Question!.HiddenAt == null)
             .OrderByDescending(a => a.CreatedAt).Take(recentAnswers)
             .Select(a => new QuestionSummary(a.QuestionId, a.Question!.Title, a.Question.Score, a.Question.AnswerCount, a.Question.AcceptedAnswerId != null,
                 a.Question.ViewCount, a.Question.CreatedAt, a.CreatedAt, a.Question.AuthorId, a.Question.Author!.DisplayName,

@@ -11,8 +11,10 @@ namespace Community.Domain.Voting;
 /// Sets a member's vote on a post to up (+1), down (−1) or none (0). Setting, not toggling: sending the
 /// same vote twice changes nothing. The score moves by the difference, in SQL, in the vote's transaction.
 /// </summary>
-public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null)
+public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null, Moderation.ModerationGate? gate = null)
 {
+    private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
+
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, int postId, int value, CancellationToken cancellationToken = default)
     {
         if (value is not (-1 or 0 or 1))
@@ -23,6 +25,10 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
         if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);
+        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
+            return gated;
+        if (await Moderation.ThreadLocks.CheckAsync(db, actor, post, cancellationToken) is { Allowed: false } locked)
+            return WriteResult<int>.From(locked);
         if (value != 0)
         {
             var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);

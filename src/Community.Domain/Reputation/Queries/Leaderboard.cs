@@ -172,8 +172,8 @@ public sealed class Leaderboard(IDbContextFactory<CommunityDbContext> contexts, 
     // From the tag inwards (tag → its questions → their answers), so only that tag's threads are read.
     private static IQueryable<Questions.Answer> TagAnswers(CommunityDbContext db, string tag) =>
         db.Tags.Where(t => t.Name == tag)
-            .SelectMany(t => t.Questions).Where(q => q.DeletedAt == null)
-            .SelectMany(q => q.Answers).Where(a => a.DeletedAt == null);
+            .SelectMany(t => t.Questions).Where(q => q.DeletedAt == null && q.HiddenAt == null)
+            .SelectMany(q => q.Answers).Where(a => a.DeletedAt == null && a.HiddenAt == null);
 
     private static async Task<IReadOnlyList<LeaderboardRow>> RankedAsync(CommunityDbContext db, List<Total> ordered, CancellationToken cancellationToken)
     {

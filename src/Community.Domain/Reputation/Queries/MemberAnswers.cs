@@ -17,7 +17,7 @@ public sealed class MemberAnswers(IDbContextFactory<CommunityDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Answers.AsNoTracking()
-            .Where(a => a.AuthorId == authorId && a.DeletedAt == null && a.Question!.DeletedAt == null)
+            .Where(a => a.AuthorId == authorId && a.DeletedAt == null && a.HiddenAt == null && a.Question!.DeletedAt == null && a.Question!.HiddenAt == null)
             .OrderByDescending(a => a.Score).ThenByDescending(a => a.CreatedAt)
             .Take(count)
             .Select(a => new MemberAnswer(a.Id, a.QuestionId, a.Question!.Title, a.Score, a.Question.AcceptedAnswerId == a.Id, a.CreatedAt))
