@@ -54,7 +54,7 @@ public sealed class BadgePagesTests(CommunityWebFactory factory) : IClassFixture
     [Fact]
     public async Task ABadgeNobodyHoldsSaysSo()
     {
-        var page = await factory.CreateClient().GetDocumentAsync($"/badges/{BadgeCatalogue.CitizenPatrol.Id}/{BadgeCatalogue.CitizenPatrol.Slug}");
+        var page = await factory.CreateClient().GetDocumentAsync($"/badges/{BadgeCatalogue.GreatAnswer.Id}/{BadgeCatalogue.GreatAnswer.Slug}");
 
         Assert.Equal("Nobody has earned this badge yet.", page.QuerySelector(".empty")!.TextContent);
     }
