@@ -61,6 +61,7 @@ public static class CommunityApp
         app.MapAdditionalIdentityEndpoints();
         app.MapPostEndpoints();
         app.MapModerationEndpoints();
+        app.MapKnowledgeBaseEndpoints();
         return app;
     }
 

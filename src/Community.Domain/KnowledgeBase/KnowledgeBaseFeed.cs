@@ -83,7 +83,7 @@ public sealed class KnowledgeBaseFeed(
         var question = await db.Questions.AsNoTracking().Include(q => q.Tags).SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
         var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.SourceQuestionId == questionId, cancellationToken);
         var content = question is { IsDeleted: false } ? await ContentAsync(db, question, article, cancellationToken) : null;
-        var thread = new ThreadState(question is { IsDeleted: false }, content is not null, content?.Solution.Any(p => p.Role == CreditRole.OfficialAnswer) == true);
+        var thread = new ThreadSnapshot(question is { IsDeleted: false }, content is not null, content?.Solution.Any(p => p.Role == CreditRole.OfficialAnswer) == true);
 
         var latest = article is null ? null : await db.KnowledgeBaseRevisions.Where(r => r.ArticleId == article.Id && r.State != RevisionState.Superseded)
             .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);

@@ -5,7 +5,7 @@ namespace Community.Domain.KnowledgeBase;
 /// <summary>What the thread says now, as far as its article is concerned.</summary>
 /// <param name="Exists">False when the question is gone or deleted.</param>
 /// <param name="IsResolved">An accepted answer, a live official answer or an escalation summary.</param>
-public sealed record ThreadState(bool Exists, bool IsResolved, bool HasOfficialAnswer);
+public sealed record ThreadSnapshot(bool Exists, bool IsResolved, bool HasOfficialAnswer);
 
 /// <summary>What the article is now; null when the thread has none yet.</summary>
 public sealed record ArticleState(ArticleStatus Status, UnpublishCause Cause, bool ContentChanged);
@@ -32,7 +32,7 @@ public enum FeedAction
 /// <summary>The knowledge base's policy, pure: what the feed does with an article, who curates, how slugs and keys look.</summary>
 public static class KnowledgeBaseRules
 {
-    public static FeedAction Decide(ThreadState thread, ArticleState? article, KnowledgeBaseOptions options)
+    public static FeedAction Decide(ThreadSnapshot thread, ArticleState? article, KnowledgeBaseOptions options)
     {
         if (!thread.Exists || !thread.IsResolved)
             return article is { Status: ArticleStatus.Draft or ArticleStatus.Published } ? FeedAction.Unpublish : FeedAction.Nothing;
@@ -49,7 +49,7 @@ public static class KnowledgeBaseRules
     }
 
     /// <summary>Why the feed unpublishes: a deleted thread, or a resolution taken back.</summary>
-    public static UnpublishCause CauseFor(ThreadState thread) =>
+    public static UnpublishCause CauseFor(ThreadSnapshot thread) =>
         thread.Exists ? UnpublishCause.ResolutionWithdrawn : UnpublishCause.ThreadDeleted;
 
     /// <summary>Staff and admins curate; moderators keep the forum, not the company's knowledge base.</summary>

@@ -1,0 +1,84 @@
+using Community.Domain.KnowledgeBase;
+using Community.Domain.Posting;
+using Community.Web.Accounts;
+using Community.Web.Jobs;
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Community.Web.Endpoints;
+
+/// <summary>
+/// The knowledge base's form posts: "was this helpful?" (anyone, once), staff curation at /kb/review and the admin's
+/// retry of an outbox entry. Plain forms, so they work without a circuit; antiforgery is validated on each; the
+/// domain checks who may act, whatever the policy let through.
+/// </summary>
+public static class KnowledgeBaseEndpoints
+{
+    /// <summary>An anonymous visitor's id for "was this helpful?": random, HttpOnly, nothing else in it.</summary>
+    public const string VisitorCookie = "community-visitor";
+
+    public static IEndpointRouteBuilder MapKnowledgeBaseEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/kb/{id:int}/helpful", async (int id, [FromForm] string? helpful, [FromForm] string? returnUrl, HttpContext http, RateArticle rate) =>
+        {
+            var result = helpful is "yes" or "no"
+                ? await rate.ExecuteAsync(id, VisitorKey(http), helpful == "yes")
+                : WriteResult<bool>.Fail(WriteFailure.Invalid, "Choose yes or no.");
+            return Back(http, returnUrl, result, yes => yes ? "Thank you: glad it helped." : "Thank you: we will use that to improve the article.");
+        }).RequireRateLimiting(CommunityApp.WritesRateLimit);
+
+        var staff = endpoints.MapGroup("/kb/review/{id:int}").RequireAuthorization(Policies.Staff).RequireRateLimiting(CommunityApp.WritesRateLimit);
+        staff.MapPost("/publish", async (int id, [FromForm] string? returnUrl, HttpContext http, CurateArticle curate) =>
+            Back(http, returnUrl, await curate.PublishAsync(http.ToActor()!, id), _ => "The article is published."));
+        staff.MapPost("/unpublish", async (int id, [FromForm] string? returnUrl, HttpContext http, CurateArticle curate) =>
+            Back(http, returnUrl, await curate.UnpublishAsync(http.ToActor()!, id), _ => "The article is unpublished: its address now answers 410 Gone."));
+        staff.MapPost("/approve", async (int id, [FromForm] int revision, [FromForm] string? returnUrl, HttpContext http, CurateArticle curate) =>
+            Back(http, returnUrl, await curate.ApproveAsync(http.ToActor()!, id, revision), _ => "The change is approved: readers see it now."));
+        staff.MapPost("/merge", async (int id, [FromForm] string? into, [FromForm] string? returnUrl, HttpContext http, CurateArticle curate) =>
+            Back(http, returnUrl, int.TryParse(into, out var target)
+                ? await curate.MergeAsync(http.ToActor()!, id, target)
+                : WriteResult<int>.Fail(WriteFailure.Invalid, "Give the number of the article to merge into (the number in its address, /kb/123/...)."),
+                _ => $"The article is merged into article {into}; its address redirects there."));
+
+        endpoints.MapPost("/admin/kb-outbox/{id:long}/retry", async (long id, [FromForm] string? returnUrl, HttpContext http, KnowledgeBaseOutboxAdmin outbox, IBackgroundJobClient jobs) =>
+        {
+            var result = await outbox.RetryAsync(http.ToActor()!, id);
+            if (result.Succeeded)
+                jobs.Enqueue<KnowledgeBaseFeedJob>(job => job.RunAsync(id, CancellationToken.None));
+            return Back(http, returnUrl, result, _ => $"Outbox entry {id} is queued again.");
+        }).RequireAuthorization(Policies.Admin).RequireRateLimiting(CommunityApp.WritesRateLimit);
+
+        return endpoints;
+    }
+
+    /// <summary>The member, or the anonymous visitor's cookie (made on their first answer).</summary>
+    public static string VisitorKey(HttpContext http)
+    {
+        if (http.ToActor() is { } actor)
+            return KnowledgeBaseRules.VisitorKey(actor.UserId, null);
+        if (!http.Request.Cookies.TryGetValue(VisitorCookie, out var visitor) || visitor.Length is 0 or > 40)
+        {
+            visitor = Guid.NewGuid().ToString("N");
+            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
+            });
+        }
+        return KnowledgeBaseRules.VisitorKey(null, visitor);
+    }
+
+    /// <summary>The key a page checks to show "you answered" (no cookie yet: nobody has answered).</summary>
+    public static string? ExistingVisitorKey(HttpContext http) =>
+        http.ToActor() is { } actor ? KnowledgeBaseRules.VisitorKey(actor.UserId, null)
+        : http.Request.Cookies.TryGetValue(VisitorCookie, out var visitor) && visitor.Length is > 0 and <= 40 ? KnowledgeBaseRules.VisitorKey(null, visitor)
+        : null;
+
+    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
+    {
+        var message = result.Succeeded
+            ? success(result.Value!)
+            : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
+        Flash.Set(http, message, isError: !result.Succeeded);
+        return Results.LocalRedirect(PostEndpoints.IsLocal(returnUrl) ? returnUrl! : "/kb");
+    }
+}
