@@ -75,7 +75,7 @@ public static class DemoKnowledgeBase
         for (var i = 0; i < published.Count; i++)
         {
             var articleId = articles[published[i]];
-            var yes = 12 - i * 2;
+            var yes = 14 - i * 2;
             var no = i % 3;
             for (var v = 0; v < yes + no; v++)
                 db.KnowledgeBaseHelpfulVotes.Add(new HelpfulVote { ArticleId = articleId, VisitorKey = $"visitor:demo-{i}-{v}", Helpful = v < yes, CreatedAt = now.AddHours(-v) });
