@@ -25,6 +25,8 @@ public sealed class VoteToClose(IDbContextFactory<CommunityDbContext> contexts, 
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
         if (question is null || !PostRules.CanSee(actor, question))
             return WriteResult<CloseVoteTally>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+        if (await Moderation.Suspensions.RefusalAsync<CloseVoteTally>(db, actor, time, cancellationToken) is { } suspended)
+            return suspended;
         var now = time.GetUtcNow().UtcDateTime;
         var mine = await db.CloseVotes.AnyAsync(v => v.QuestionId == question.Id && v.VoterId == actor.UserId && v.Kind == command.Kind
             && v.SpentAt == null && v.CreatedAt > CloseVoteRules.OldestCounting(now, privileges.CloseVoteLifetimeDays), cancellationToken);

@@ -21,6 +21,8 @@ public sealed class SuggestEdit(IDbContextFactory<CommunityDbContext> contexts, 
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == command.PostId, cancellationToken);
         if (post is null || !PostRules.CanSee(actor, post))
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        if (await Moderation.Suspensions.RefusalAsync<int>(db, actor, time, cancellationToken) is { } suspended)
+            return suspended;
         var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
         if (SuggestedEditRules.CanSuggest(actor, post, PrivilegeRules.Holds(privileges, Privilege.EditOthersPosts, reputation, false)) is { Allowed: false } refused)
             return WriteResult<int>.From(refused);

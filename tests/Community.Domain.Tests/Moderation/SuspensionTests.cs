@@ -35,6 +35,10 @@ public sealed class SuspensionTests
             ("vote", (await m.Vote.ExecuteAsync(author, other, 1, Ct)).Message),
             ("flag", (await m.Flags.ExecuteAsync(author, new RaiseFlagCommand(FlagTarget.Post(other), FlagReason.OffTopic), Ct)).Message),
             ("edit", (await m.Edit.ExecuteAsync(author, new EditPostCommand(own, 1, TestForum.QuestionBody + " more", "The suspended member's own question", ["wifi"]), Ct)).Message),
+            ("suggest an edit", (await new global::Community.Domain.Revisions.SuggestEdit(m.Forum.Database, m.Forum.Markdown, m.Forum.Limits, m.Forum.Privileges, m.Forum.Time)
+                .ExecuteAsync(author, new global::Community.Domain.Revisions.SuggestEditCommand(other, 1, TestForum.QuestionBody + " Clearer.", "A question the suspended member wants to answer", ["wifi"], "Clearer"), Ct)).Message),
+            ("vote to close", (await new VoteToClose(m.Forum.Database, m.Forum.Privileges, m.Forum.Limits, m.Forum.Time)
+                .CastAsync(author, new CloseVoteCommand(other, CloseVoteKind.Close, CloseReason.OffTopic), Ct)).Message),
         };
         Assert.All(refusals, r => Assert.StartsWith("Your account is suspended until Monday 30 November 2026 at 12:00 UTC: Advertising your own shop in answers.", r.Message));
         Assert.NotNull(await m.Queries.ThreadAsync(other, author, Ct));
