@@ -62,7 +62,7 @@ public sealed class KnowledgeBaseFeed(
         try
         {
             await SyncArticleAsync(questionId, cancellationToken);
-            await MarkDoneAsync(entryId, cancellationToken);
+            await MarkDoneAsync(entryId, questionId, cancellationToken);
             return EntryOutcome.Done;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -159,13 +159,13 @@ public sealed class KnowledgeBaseFeed(
         return new FeedOutcome(questionId, action, article?.Id);
     }
 
-    public async Task MarkDoneAsync(long entryId, CancellationToken cancellationToken = default)
+    public async Task MarkDoneAsync(long entryId, int questionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await db.KnowledgeBaseOutbox.Where(e => e.Id == entryId && e.DoneAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.DoneAt, now).SetProperty(e => e.LastError, (string?)null), cancellationToken);
-        log.LogInformation("Knowledge-base outbox entry {EntryId} marked done", entryId);
+        log.LogInformation("Knowledge-base outbox entry {EntryId} for thread {QuestionId} marked done", entryId, questionId);
     }
 
     private async Task RecordFailureAsync(long entryId, Exception failure, CancellationToken cancellationToken)

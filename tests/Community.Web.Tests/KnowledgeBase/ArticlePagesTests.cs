@@ -46,6 +46,26 @@ public sealed class ArticlePagesTests(CommunityWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheListShowsPublishedArticlesByTagButNotDrafts()
+    {
+        var (publishedId, _, _) = await factory.ResolvedThreadAsync("Tagged and published");
+        var (draftId, _, _) = await factory.ResolvedThreadAsync("Tagged but draft");
+        var published = await factory.FeedAsync(publishedId);
+        var draft = await factory.FeedAsync(draftId);
+        await (await factory.SignedInClientAsync(Demo.Staff)).ReviewActionAsync(published, "publish");
+        var anonymous = factory.CreateBrowserlessClient();
+
+        var firmware = await anonymous.GetDocumentAsync("/kb?tag=firmware&sort=recent");
+        var billing = await anonymous.GetDocumentAsync("/kb?tag=billing");
+
+        var links = firmware.QuerySelectorAll(".kb-item-title").Select(a => "/" + a.GetAttribute("href")).ToList();
+        Assert.Contains(await factory.ArticlePathAsync(published), links);
+        Assert.DoesNotContain(await factory.ArticlePathAsync(draft), links);
+        Assert.All(firmware.QuerySelectorAll(".kb-item"), item => Assert.Contains("firmware", item.QuerySelector(".tag-list")!.TextContent));
+        Assert.DoesNotContain(await factory.ArticlePathAsync(published), billing.QuerySelectorAll(".kb-item-title").Select(a => "/" + a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task AWrongSlugRedirectsPermanentlyToTheCanonicalAddress()
     {
         var (questionId, _, _) = await factory.ResolvedThreadAsync("Slug check");
