@@ -19,9 +19,11 @@ public sealed class KnowledgeBaseOperationsTests(CommunityWebFactory factory) : 
     {
         var (questionId, _, _) = await factory.ResolvedThreadAsync("Outbox retry");
         await factory.FeedAsync(questionId);
-        var entryId = await factory.QueryAsync(db => db.KnowledgeBaseOutbox.Where(e => e.QuestionId == questionId).Select(e => e.Id).FirstAsync(Ct));
-        await factory.QueryAsync(db => db.KnowledgeBaseOutbox.Where(e => e.Id == entryId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DoneAt, (DateTime?)null).SetProperty(e => e.Attempts, 10).SetProperty(e => e.LastError, "SqliteException: database is locked"), Ct));
+        // An entry the feed gave up on, written with SQL so that no job is enqueued for it: only the admin's retry runs it.
+        // Its id is far from the small ids other hosts in this test process use (Hangfire's storage is process-wide).
+        var entryId = 1_000_000L + Random.Shared.Next(1_000_000);
+        await factory.QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO KbOutbox (Id, QuestionId, Kind, CreatedAt, Attempts, LastError) VALUES ({entryId}, {questionId}, 'Edited', {DateTime.UtcNow}, 10, 'SqliteException: database is locked')", Ct));
         var admin = await factory.SignedInClientAsync(StaffSite.Admin);
 
         var page = await admin.GetDocumentAsync("/admin/kb-outbox?status=failed");
