@@ -1,6 +1,7 @@
 using Community.Domain.Demo;
 using Community.Domain.KnowledgeBase;
 using Community.Domain.Markdown;
+using Community.Domain.Notifications;
 using Community.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public static class DomainRegistration
         services.AddSingleton<Revisions.ReviewQueues>();
         services.AddSingleton<Questions.VoteToClose>();
         Moderation.ModerationRegistration.AddModeration(services);
+        services.AddNotifications();
         return services;
     }
 }

@@ -118,6 +118,7 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
             Text = text.Length <= Notice.TextMaxLength ? text : text[..(Notice.TextMaxLength - 1)] + "…",
             Link = subject?.Link ?? BadgeLinks.Badge(badge),
             Key = $"badge:{due.Badge.Id}:{due.AwardKey}",
+            Kind = Notifications.NotificationKind.BadgeEarned,
             CreatedAt = now,
         };
     }

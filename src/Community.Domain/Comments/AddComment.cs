@@ -9,7 +9,7 @@ namespace Community.Domain.Comments;
 
 public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null);
 
-public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
+public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -73,6 +73,7 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
             var questionId = post is Questions.Answer onAnswer ? onAnswer.QuestionId : post.Id;
             await StaffDisclosures.RecordFirstResponseAsync(db, questionId, actor.UserId, comment.CreatedAt, cancellationToken);
         }
+        await Notifications.Notifier.AfterAsync(notifier, n => n.CommentPostedAsync(comment.Id, cancellationToken));
         return WriteResult<int>.Done(comment.Id);
     }
 }

@@ -14,20 +14,22 @@ public sealed class MemberNotices(IDbContextFactory<CommunityDbContext> contexts
     public const int ListSize = 50;
 
     /// <returns>False when the member was already told about <paramref name="key"/>.</returns>
-    public async Task<bool> AddAsync(string userId, string text, string? link = null, string? key = null, CancellationToken cancellationToken = default)
+    public async Task<bool> AddAsync(string userId, string text, string? link = null, string? key = null, CancellationToken cancellationToken = default,
+        Notifications.NotificationKind kind = Notifications.NotificationKind.General)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await AddAsync(db, userId, text, link, key, cancellationToken);
+        return await AddAsync(db, userId, text, link, key, cancellationToken, kind);
     }
 
     /// <summary>Adds the notice in the caller's context and transaction (the ledger's, say), so it commits or rolls back with it.</summary>
-    public async Task<bool> AddAsync(CommunityDbContext db, string userId, string text, string? link, string? key, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(CommunityDbContext db, string userId, string text, string? link, string? key, CancellationToken cancellationToken,
+        Notifications.NotificationKind kind = Notifications.NotificationKind.General)
     {
         if (key is not null && await db.Notices.AnyAsync(n => n.UserId == userId && n.Key == key, cancellationToken))
             return false;
         var notice = db.Notices.Add(new Notice
         {
-            UserId = userId, Text = Clip(text, Notice.TextMaxLength), Link = link, Key = key, CreatedAt = time.GetUtcNow().UtcDateTime,
+            UserId = userId, Text = Clip(text, Notice.TextMaxLength), Link = link, Key = key, Kind = kind, CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         try
         {
@@ -56,7 +58,7 @@ public sealed class MemberNotices(IDbContextFactory<CommunityDbContext> contexts
     {
         var added = 0;
         foreach (var privilege in PrivilegeNoticeRules.Unlocked(privileges, oldReputation, newReputation))
-            if (await AddAsync(db, userId, PrivilegeNoticeRules.Text(privileges, privilege), PrivilegeNoticeRules.Link, PrivilegeNoticeRules.Key(privilege), cancellationToken))
+            if (await AddAsync(db, userId, PrivilegeNoticeRules.Text(privileges, privilege), PrivilegeNoticeRules.Link, PrivilegeNoticeRules.Key(privilege), cancellationToken, Notifications.NotificationKind.PrivilegeEarned))
                 added++;
         return added;
     }
@@ -80,6 +82,15 @@ public sealed class MemberNotices(IDbContextFactory<CommunityDbContext> contexts
         return await Views(db.Notices.Where(n => n.UserId == userId)).Take(take).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Marks one of the member's notices read (a click on it); false when it is not theirs.</summary>
+    public async Task<bool> MarkReadAsync(string userId, long noticeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Notices.Where(n => n.Id == noticeId && n.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), cancellationToken) == 1;
+    }
+
     /// <returns>How many were unread.</returns>
     public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -91,7 +102,7 @@ public sealed class MemberNotices(IDbContextFactory<CommunityDbContext> contexts
 
     private static IQueryable<NoticeView> Views(IQueryable<Notice> notices) => notices
         .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-        .Select(n => new NoticeView(n.Id, n.Text, n.Link, n.CreatedAt, n.ReadAt));
+        .Select(n => new NoticeView(n.Id, n.Text, n.Link, n.CreatedAt, n.ReadAt, n.Kind));
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -25,6 +25,15 @@ public sealed class Notice
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
 
+    /// <summary>What it is about, for the member's e-mail choices and the list's icons.</summary>
+    public Notifications.NotificationKind Kind { get; set; }
+
+    /// <summary>The thread it is about, if any: an e-mail is not sent when the member can no longer see it.</summary>
+    public int? QuestionId { get; set; }
+
+    /// <summary>Who caused it (the answerer, the commenter); null for the system.</summary>
+    public string? ActorId { get; set; }
+
     public bool IsRead => ReadAt is not null;
 }
 
@@ -35,6 +44,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         notice.Property(n => n.Text).HasMaxLength(Notice.TextMaxLength);
         notice.Property(n => n.Link).HasMaxLength(Notice.LinkMaxLength);
         notice.Property(n => n.Key).HasMaxLength(Notice.KeyMaxLength);
+        notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32).HasDefaultValue(Notifications.NotificationKind.General).HasSentinel(Notifications.NotificationKind.General);
         notice.HasIndex(n => new { n.UserId, n.CreatedAt });
         notice.HasIndex(n => new { n.UserId, n.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
         notice.HasOne(n => n.User).WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);

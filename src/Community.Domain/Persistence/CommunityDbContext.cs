@@ -30,6 +30,11 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Revisions.SuggestedEdit> SuggestedEdits => Set<Revisions.SuggestedEdit>();
     public DbSet<CloseVote> CloseVotes => Set<CloseVote>();
 
+    // Notifications: follows, e-mail choices and the e-mail outbox (the notifications themselves are Notices).
+    public DbSet<Notifications.Follow> Follows => Set<Notifications.Follow>();
+    public DbSet<Notifications.EmailPreference> EmailPreferences => Set<Notifications.EmailPreference>();
+    public DbSet<Notifications.EmailOutboxEntry> EmailOutbox => Set<Notifications.EmailOutboxEntry>();
+
     // Audit: one append-only log for every feature.
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 

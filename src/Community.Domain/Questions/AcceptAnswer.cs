@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Domain.Questions;
 
 /// <summary>The asker marks the answer that solved it (and may change or withdraw that); safe to repeat.</summary>
-public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time, Badges.BadgeAwarder? badges = null)
+public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time, Badges.BadgeAwarder? badges = null, Notifications.Notifier? notifier = null)
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
@@ -31,6 +31,7 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
         await ledger.AppendAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, answer.AuthorId], cancellationToken);
+        await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerAcceptedAsync(answer.Id, actor.UserId, cancellationToken));
         return WriteResult<int?>.Done(answer.Id);
     }
 

@@ -9,7 +9,7 @@ namespace Community.Domain.Questions;
 
 public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null);
 
-public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
+public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -53,6 +53,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
         if (answer.StaffDisclosure is not null)
             await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerPostedAsync(answer.Id, cancellationToken));
         return WriteResult<int>.Done(answer.Id);
     }
 }

@@ -10,7 +10,7 @@ namespace Community.Domain.Questions;
 public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null);
 
 /// <summary>A member asks: checked, rendered, saved with its first revision. Posting the same form twice makes one question.</summary>
-public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null)
+public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -53,6 +53,7 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
             return WriteResult<int>.Done(earlier);
         await gate.ScreenAsync(db, question, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Notifications.Notifier.AfterAsync(notifier, n => n.QuestionAskedAsync(question.Id, cancellationToken));
         return WriteResult<int>.Done(question.Id);
     }
 }

@@ -11,7 +11,7 @@ namespace Community.Domain.Voting;
 /// Sets a member's vote on a post to up (+1), down (−1) or none (0). Setting, not toggling: sending the
 /// same vote twice changes nothing. The score moves by the difference, in SQL, in the vote's transaction.
 /// </summary>
-public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null, Moderation.ModerationGate? gate = null)
+public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -71,7 +71,10 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
         var score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (change != 0)
+        {
             await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, post.AuthorId], cancellationToken);
+            await Notifications.Notifier.AfterAsync(notifier, n => n.ScoreChangedAsync(postId, cancellationToken));
+        }
         return WriteResult<int>.Done(score);
     }
 }

@@ -1,0 +1,35 @@
+using Community.Domain.Accounts;
+using Community.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Community.Domain.Notifications;
+
+/// <summary>A member follows a question (automatically the ones they asked or answered) or a tag, and hears about its activity.</summary>
+public sealed class Follow
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public CommunityUser? User { get; set; }
+    public int? QuestionId { get; set; }
+    public Question? Question { get; set; }
+    public int? TagId { get; set; }
+    public Tag? Tag { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
+{
+    public void Configure(EntityTypeBuilder<Follow> follow)
+    {
+        follow.ToTable("Follows", table => table.HasCheckConstraint("CK_Follows_OneTarget", "(\"QuestionId\" IS NULL) <> (\"TagId\" IS NULL)"));
+        follow.HasOne(f => f.User).WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasOne(f => f.Question).WithMany().HasForeignKey(f => f.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasOne(f => f.Tag).WithMany().HasForeignKey(f => f.TagId).OnDelete(DeleteBehavior.Cascade);
+        // Following twice is following once; the second index serves "who follows this question".
+        follow.HasIndex(f => new { f.UserId, f.QuestionId }).IsUnique().HasFilter("\"QuestionId\" IS NOT NULL");
+        follow.HasIndex(f => new { f.UserId, f.TagId }).IsUnique().HasFilter("\"TagId\" IS NOT NULL");
+        follow.HasIndex(f => f.QuestionId);
+        follow.HasIndex(f => f.TagId);
+    }
+}

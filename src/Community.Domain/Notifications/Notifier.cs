@@ -1,0 +1,222 @@
+using Community.Domain.Notices;
+using Community.Domain.Persistence;
+using Community.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Community.Domain.Notifications;
+
+/// <summary>Hands queued e-mail to whatever sends it (the web app: a Hangfire job); a sweep sends what this misses.</summary>
+public interface IEmailOutboxQueue
+{
+    void Enqueue(long outboxEntryId);
+}
+
+/// <summary>
+/// Tells members about activity after the write that caused it committed: who is told is <see cref="NotificationRules"/>'
+/// decision; each notification is a notice (the bell and /notifications), an e-mail in the outbox when the member wants it
+/// at once, and a live event for open pages. Failing here never fails the write: the post is there, the news can wait.
+/// </summary>
+public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time, ILiveEvents live,
+    IEmailOutboxQueue? emailQueue = null, ILogger<Notifier>? logger = null)
+{
+    private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+
+    public ILiveEvents Live => live;
+
+    /// <summary>Runs one notification step after a write, swallowing and logging what goes wrong.</summary>
+    public static async Task AfterAsync(Notifier? notifier, Func<Notifier, Task> step)
+    {
+        if (notifier is null)
+            return;
+        try
+        {
+            await step(notifier);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notifier.log.LogWarning(e, "Could not notify members about a write; the write itself succeeded");
+        }
+    }
+
+    public async Task QuestionAskedAsync(int questionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
+            .Select(q => new { q.Id, q.Title, q.AuthorId, q.Body, q.DeletedAt, AuthorName = q.Author!.DisplayName, TagIds = q.Tags.Select(t => t.Id).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (question is null)
+            return;
+        await FollowAsync(db, question.AuthorId, question.Id, cancellationToken);
+        var tagFollowers = await db.Follows.Where(f => f.TagId != null && question.TagIds.Contains(f.TagId.Value)).Select(f => f.UserId).Distinct().ToListAsync(cancellationToken);
+        var audience = new Audience(question.AuthorId, question.DeletedAt is null, await MayPostAsync(db, question.AuthorId, cancellationToken),
+            Mentioned: await MentionedAsync(db, question.Body, question.Id, cancellationToken), TagFollowers: tagFollowers.ToHashSet());
+        var link = $"questions/{question.Id}/{Slug.From(question.Title)}";
+        await TellAsync(db, NotificationRules.ForQuestion(audience), question.Id, question.AuthorId, link, kind => kind switch
+        {
+            NotificationKind.Mention => $"{question.AuthorName} mentioned you in “{question.Title}”",
+            _ => $"New question in a tag you follow: “{question.Title}”",
+        }, cancellationToken);
+    }
+
+    public async Task AnswerPostedAsync(int answerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var answer = await db.Answers.AsNoTracking().Where(a => a.Id == answerId)
+            .Select(a => new
+            {
+                a.Id, a.AuthorId, a.Body, a.DeletedAt, AuthorName = a.Author!.DisplayName,
+                QuestionId = a.QuestionId, QuestionTitle = a.Question!.Title, QuestionAuthorId = a.Question.AuthorId, QuestionDeletedAt = a.Question.DeletedAt,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (answer is null)
+            return;
+        await FollowAsync(db, answer.AuthorId, answer.QuestionId, cancellationToken);
+        var audience = new Audience(answer.AuthorId, answer.DeletedAt is null && answer.QuestionDeletedAt is null, await MayPostAsync(db, answer.AuthorId, cancellationToken),
+            QuestionAuthorId: answer.QuestionAuthorId,
+            Mentioned: await MentionedAsync(db, answer.Body, answer.QuestionId, cancellationToken),
+            QuestionFollowers: await FollowersAsync(db, answer.QuestionId, cancellationToken));
+        var link = $"questions/{answer.QuestionId}/{Slug.From(answer.QuestionTitle)}#answer-{answer.Id}";
+        await TellAsync(db, NotificationRules.ForAnswer(audience), answer.QuestionId, answer.AuthorId, link, kind => kind switch
+        {
+            NotificationKind.AnswerOnYourQuestion => $"{answer.AuthorName} answered your question “{answer.QuestionTitle}”",
+            NotificationKind.Mention => $"{answer.AuthorName} mentioned you in an answer on “{answer.QuestionTitle}”",
+            _ => $"{answer.AuthorName} answered “{answer.QuestionTitle}”, which you follow",
+        }, cancellationToken);
+        live.Publish(new QuestionActivity(answer.QuestionId, QuestionChange.NewAnswer, answer.Id, answer.AuthorId));
+    }
+
+    public async Task CommentPostedAsync(int commentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
+            .Select(c => new { c.Id, c.PostId, c.AuthorId, c.Body, AuthorName = c.Author!.DisplayName, PostAuthorId = c.Post!.AuthorId, PostDeletedAt = c.Post.DeletedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (comment is null)
+            return;
+        var onAnswer = await db.Answers.Where(a => a.Id == comment.PostId).Select(a => (int?)a.QuestionId).SingleOrDefaultAsync(cancellationToken);
+        var questionId = onAnswer ?? comment.PostId;
+        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId).Select(q => new { q.Title, q.AuthorId, q.DeletedAt }).SingleAsync(cancellationToken);
+        var audience = new Audience(comment.AuthorId, comment.PostDeletedAt is null && question.DeletedAt is null, await MayPostAsync(db, comment.AuthorId, cancellationToken),
+            QuestionAuthorId: question.AuthorId, AnswerAuthorId: onAnswer is null ? null : comment.PostAuthorId,
+            Mentioned: await MentionedAsync(db, comment.Body, questionId, cancellationToken),
+            QuestionFollowers: await FollowersAsync(db, questionId, cancellationToken));
+        var link = $"questions/{questionId}/{Slug.From(question.Title)}#comment-{comment.Id}";
+        await TellAsync(db, NotificationRules.ForComment(audience, onAnswer is not null), questionId, comment.AuthorId, link, kind => kind switch
+        {
+            NotificationKind.CommentOnYourQuestion => $"{comment.AuthorName} commented on your question “{question.Title}”",
+            NotificationKind.CommentOnYourAnswer => $"{comment.AuthorName} commented on your answer to “{question.Title}”",
+            NotificationKind.Mention => $"{comment.AuthorName} mentioned you in a comment on “{question.Title}”",
+            _ => $"{comment.AuthorName} commented on “{question.Title}”, which you follow",
+        }, cancellationToken);
+        live.Publish(new QuestionActivity(questionId, QuestionChange.NewComment, comment.PostId, comment.AuthorId));
+    }
+
+    public async Task AnswerAcceptedAsync(int answerId, string acceptedById, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var answer = await db.Answers.AsNoTracking().Where(a => a.Id == answerId)
+            .Select(a => new { a.Id, a.AuthorId, a.QuestionId, a.DeletedAt, Title = a.Question!.Title, AskerName = a.Question.Author!.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (answer is null)
+            return;
+        var audience = new Audience(acceptedById, answer.DeletedAt is null, true, AnswerAuthorId: answer.AuthorId);
+        var link = $"questions/{answer.QuestionId}/{Slug.From(answer.Title)}#answer-{answer.Id}";
+        await TellAsync(db, NotificationRules.ForAcceptance(audience), answer.QuestionId, acceptedById, link,
+            _ => $"{answer.AskerName} accepted your answer to “{answer.Title}”", cancellationToken);
+        live.Publish(new QuestionActivity(answer.QuestionId, QuestionChange.AnswerAccepted, answer.Id, acceptedById));
+    }
+
+    /// <summary>A vote changed a score: open pages of the thread refresh the number; nobody is notified.</summary>
+    public async Task ScoreChangedAsync(int postId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questionId = await db.Answers.Where(a => a.Id == postId).Select(a => (int?)a.QuestionId).SingleOrDefaultAsync(cancellationToken) ?? postId;
+        live.Publish(new QuestionActivity(questionId, QuestionChange.ScoreChanged, postId, null));
+    }
+
+    /// <summary>Another feature's notification (a moderation outcome, a staff reply): stored, e-mailed by choice, and rung on the bell.</summary>
+    public async Task TellAsync(string userId, NotificationKind kind, string text, string? link, int? questionId = null, string? actorId = null, string? key = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await TellAsync(db, [new Recipient(userId, kind)], questionId, actorId, link, _ => text, cancellationToken, key);
+    }
+
+    private async Task TellAsync(CommunityDbContext db, IReadOnlyList<Recipient> recipients, int? questionId, string? actorId, string? link,
+        Func<NotificationKind, string> text, CancellationToken cancellationToken, string? key = null)
+    {
+        if (recipients.Count == 0)
+            return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var userIds = recipients.Select(r => r.UserId).ToList();
+        var choices = await db.EmailPreferences.Where(p => userIds.Contains(p.UserId)).ToListAsync(cancellationToken);
+        var notices = recipients.Select(r => new Notice
+        {
+            UserId = r.UserId, Kind = r.Kind, Text = Clip(text(r.Kind), Notice.TextMaxLength), Link = link, QuestionId = questionId,
+            ActorId = actorId, CreatedAt = now, Key = key,
+        }).ToList();
+        db.Notices.AddRange(notices);
+        await db.SaveChangesAsync(cancellationToken);
+        var emails = notices
+            .Where(n => (choices.FirstOrDefault(c => c.UserId == n.UserId && c.Kind == n.Kind)?.Delivery ?? NotificationKinds.DefaultDelivery(n.Kind)) == EmailDelivery.Immediately)
+            .Select(n => new EmailOutboxEntry { UserId = n.UserId, NoticeId = n.Id, Kind = n.Kind, CreatedAt = now })
+            .ToList();
+        db.EmailOutbox.AddRange(emails);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var email in emails)
+            TryEnqueue(email.Id);
+        foreach (var userId in userIds)
+            live.NotificationsChanged(userId);
+    }
+
+    private void TryEnqueue(long id)
+    {
+        try
+        {
+            emailQueue?.Enqueue(id);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not enqueue e-mail {OutboxEntryId}; the sweep will send it", id);
+        }
+    }
+
+    private async Task FollowAsync(CommunityDbContext db, string userId, int questionId, CancellationToken cancellationToken)
+    {
+        if (await db.Follows.AnyAsync(f => f.UserId == userId && f.QuestionId == questionId, cancellationToken))
+            return;
+        db.Follows.Add(new Follow { UserId = userId, QuestionId = questionId, CreatedAt = time.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Followed at the same moment from another request: following twice is following once.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task<IReadOnlySet<string>> FollowersAsync(CommunityDbContext db, int questionId, CancellationToken cancellationToken) =>
+        (await db.Follows.Where(f => f.QuestionId == questionId).Select(f => f.UserId).ToListAsync(cancellationToken)).ToHashSet();
+
+    /// <summary>Members of the thread (asker, answerers, commenters) and current staff can be mentioned; nobody else.</summary>
+    private static async Task<IReadOnlySet<string>> MentionedAsync(CommunityDbContext db, string text, int questionId, CancellationToken cancellationToken)
+    {
+        if (!text.Contains('@'))
+            return new HashSet<string>();
+        var postIds = await db.Posts.Where(p => p.Id == questionId || db.Answers.Any(a => a.Id == p.Id && a.QuestionId == questionId)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var thread = await db.Posts.Where(p => postIds.Contains(p.Id)).Select(p => p.AuthorId)
+            .Union(db.Comments.Where(c => postIds.Contains(c.PostId)).Select(c => c.AuthorId))
+            .Union(db.StaffProfiles.Where(s => s.EndedAt == null).Select(s => s.UserId))
+            .ToListAsync(cancellationToken);
+        var names = await db.Users.Where(u => thread.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return Mentions.Find(text, names);
+    }
+
+    /// <summary>Whether the member may post now; a suspended member's activity tells nobody.</summary>
+    private static Task<bool> MayPostAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
