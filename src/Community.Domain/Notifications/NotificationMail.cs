@@ -114,6 +114,6 @@ public sealed class NotificationMail(IDbContextFactory<CommunityDbContext> conte
 
     /// <summary>Notifications about a thread count only while the thread is still public.</summary>
     private static Task<List<Notices.Notice>> VisibleAsync(CommunityDbContext db, IQueryable<Notices.Notice> notices, CancellationToken cancellationToken) =>
-        notices.Where(n => n.QuestionId == null || db.Questions.Any(q => q.Id == n.QuestionId && q.DeletedAt == null))
+        notices.Where(n => n.QuestionId == null || db.Questions.Any(q => q.Id == n.QuestionId && q.DeletedAt == null && q.HiddenAt == null))
             .OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 }

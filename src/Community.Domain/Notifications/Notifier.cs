@@ -44,13 +44,13 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
-            .Select(q => new { q.Id, q.Title, q.AuthorId, q.Body, q.DeletedAt, AuthorName = q.Author!.DisplayName, TagIds = q.Tags.Select(t => t.Id).ToList() })
+            .Select(q => new { q.Id, q.Title, q.AuthorId, q.Body, q.DeletedAt, q.HiddenAt, AuthorName = q.Author!.DisplayName, TagIds = q.Tags.Select(t => t.Id).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
         if (question is null)
             return;
         await FollowAsync(db, question.AuthorId, question.Id, cancellationToken);
         var tagFollowers = await db.Follows.Where(f => f.TagId != null && question.TagIds.Contains(f.TagId.Value)).Select(f => f.UserId).Distinct().ToListAsync(cancellationToken);
-        var audience = new Audience(question.AuthorId, question.DeletedAt is null, await MayPostAsync(db, question.AuthorId, cancellationToken),
+        var audience = new Audience(question.AuthorId, question.DeletedAt is null && question.HiddenAt is null, await MayPostAsync(db, question.AuthorId, cancellationToken),
             Mentioned: await MentionedAsync(db, question.Body, question.Id, cancellationToken), TagFollowers: tagFollowers.ToHashSet());
         var link = $"questions/{question.Id}/{Slug.From(question.Title)}";
         await TellAsync(db, NotificationRules.ForQuestion(audience), question.Id, question.AuthorId, link, kind => kind switch
@@ -66,14 +66,14 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         var answer = await db.Answers.AsNoTracking().Where(a => a.Id == answerId)
             .Select(a => new
             {
-                a.Id, a.AuthorId, a.Body, a.DeletedAt, AuthorName = a.Author!.DisplayName,
-                QuestionId = a.QuestionId, QuestionTitle = a.Question!.Title, QuestionAuthorId = a.Question.AuthorId, QuestionDeletedAt = a.Question.DeletedAt,
+                a.Id, a.AuthorId, a.Body, a.DeletedAt, a.HiddenAt, AuthorName = a.Author!.DisplayName,
+                QuestionId = a.QuestionId, QuestionTitle = a.Question!.Title, QuestionAuthorId = a.Question.AuthorId, QuestionDeletedAt = a.Question.DeletedAt, QuestionHiddenAt = a.Question.HiddenAt,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (answer is null)
             return;
         await FollowAsync(db, answer.AuthorId, answer.QuestionId, cancellationToken);
-        var audience = new Audience(answer.AuthorId, answer.DeletedAt is null && answer.QuestionDeletedAt is null, await MayPostAsync(db, answer.AuthorId, cancellationToken),
+        var audience = new Audience(answer.AuthorId, answer.DeletedAt is null && answer.HiddenAt is null && answer.QuestionDeletedAt is null && answer.QuestionHiddenAt is null, await MayPostAsync(db, answer.AuthorId, cancellationToken),
             QuestionAuthorId: answer.QuestionAuthorId,
             Mentioned: await MentionedAsync(db, answer.Body, answer.QuestionId, cancellationToken),
             QuestionFollowers: await FollowersAsync(db, answer.QuestionId, cancellationToken));
@@ -91,14 +91,14 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
-            .Select(c => new { c.Id, c.PostId, c.AuthorId, c.Body, AuthorName = c.Author!.DisplayName, PostAuthorId = c.Post!.AuthorId, PostDeletedAt = c.Post.DeletedAt })
+            .Select(c => new { c.Id, c.PostId, c.AuthorId, c.Body, c.HiddenAt, AuthorName = c.Author!.DisplayName, PostAuthorId = c.Post!.AuthorId, PostDeletedAt = c.Post.DeletedAt, PostHiddenAt = c.Post.HiddenAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
             return;
         var onAnswer = await db.Answers.Where(a => a.Id == comment.PostId).Select(a => (int?)a.QuestionId).SingleOrDefaultAsync(cancellationToken);
         var questionId = onAnswer ?? comment.PostId;
-        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId).Select(q => new { q.Title, q.AuthorId, q.DeletedAt }).SingleAsync(cancellationToken);
-        var audience = new Audience(comment.AuthorId, comment.PostDeletedAt is null && question.DeletedAt is null, await MayPostAsync(db, comment.AuthorId, cancellationToken),
+        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId).Select(q => new { q.Title, q.AuthorId, q.DeletedAt, q.HiddenAt }).SingleAsync(cancellationToken);
+        var audience = new Audience(comment.AuthorId, comment.HiddenAt is null && comment.PostDeletedAt is null && comment.PostHiddenAt is null && question.DeletedAt is null && question.HiddenAt is null, await MayPostAsync(db, comment.AuthorId, cancellationToken),
             QuestionAuthorId: question.AuthorId, AnswerAuthorId: onAnswer is null ? null : comment.PostAuthorId,
             Mentioned: await MentionedAsync(db, comment.Body, questionId, cancellationToken),
             QuestionFollowers: await FollowersAsync(db, questionId, cancellationToken));
@@ -117,11 +117,11 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var answer = await db.Answers.AsNoTracking().Where(a => a.Id == answerId)
-            .Select(a => new { a.Id, a.AuthorId, a.QuestionId, a.DeletedAt, Title = a.Question!.Title, AskerName = a.Question.Author!.DisplayName })
+            .Select(a => new { a.Id, a.AuthorId, a.QuestionId, a.DeletedAt, a.HiddenAt, Title = a.Question!.Title, AskerName = a.Question.Author!.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (answer is null)
             return;
-        var audience = new Audience(acceptedById, answer.DeletedAt is null, true, AnswerAuthorId: answer.AuthorId);
+        var audience = new Audience(acceptedById, answer.DeletedAt is null && answer.HiddenAt is null, true, AnswerAuthorId: answer.AuthorId);
         var link = $"questions/{answer.QuestionId}/{Slug.From(answer.Title)}#answer-{answer.Id}";
         await TellAsync(db, NotificationRules.ForAcceptance(audience), answer.QuestionId, acceptedById, link,
             _ => $"{answer.AskerName} accepted your answer to “{answer.Title}”", cancellationToken);
@@ -216,7 +216,8 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     }
 
     /// <summary>Whether the member may post now; a suspended member's activity tells nobody.</summary>
-    private static Task<bool> MayPostAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken) => Task.FromResult(true);
+    private async Task<bool> MayPostAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken) =>
+        await Moderation.Suspensions.ActiveAsync(db, userId, time.GetUtcNow().UtcDateTime, cancellationToken) is null;
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,0 +1,121 @@
+using Community.Domain.Comments;
+using Community.Domain.Notifications;
+using Community.Domain.Questions;
+using Community.Domain.Tests.Posting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Tests.Notifications;
+
+/// <summary>The notifier on real SQLite: notices with their kind, follows, e-mail entries, live events.</summary>
+public sealed class NotifierTests
+{
+    private static CancellationToken Ct => TestForum.Ct;
+
+    private sealed class RecordingQueue : IEmailOutboxQueue
+    {
+        public List<long> Enqueued { get; } = [];
+        public void Enqueue(long outboxEntryId) => Enqueued.Add(outboxEntryId);
+    }
+
+    private static (Notifier Notifier, InProcessLiveEvents Live, RecordingQueue Queue) NotifierFor(TestForum forum)
+    {
+        var live = new InProcessLiveEvents();
+        var queue = new RecordingQueue();
+        return (new Notifier(forum.Database, forum.Time, live, queue), live, queue);
+    }
+
+    [Fact]
+    public async Task AnAnswerThroughTheServiceTellsTheAskerAtOnceByEmailAndMakesTheAnswererAFollower()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, live, queue) = NotifierFor(forum);
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync("Helpful Hal");
+        var question = await forum.AskAsync(asker);
+        var activity = new TaskCompletionSource<QuestionActivity>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bell = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onQuestion = live.OnQuestion(question, a => { activity.TrySetResult(a); return Task.CompletedTask; });
+        using var onBell = live.OnNotifications(asker.UserId, () => { bell.TrySetResult(); return Task.CompletedTask; });
+        var answerService = new AnswerQuestion(forum.Database, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
+
+        var answer = (await answerService.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, null), Ct)).Value;
+
+        await using var db = forum.Db();
+        var notice = await db.Notices.SingleAsync(n => n.UserId == asker.UserId && n.Kind == NotificationKind.AnswerOnYourQuestion, Ct);
+        Assert.Equal($"Helpful Hal answered your question “{TestForum.QuestionTitle}”", notice.Text);
+        Assert.EndsWith($"#answer-{answer}", notice.Link);
+        Assert.Equal(question, notice.QuestionId);
+        Assert.False(await db.Notices.AnyAsync(n => n.UserId == answerer.UserId, Ct));
+        Assert.True(await db.Follows.AnyAsync(f => f.UserId == answerer.UserId && f.QuestionId == question, Ct));
+        var email = await db.EmailOutbox.SingleAsync(Ct);
+        Assert.Equal(notice.Id, email.NoticeId);
+        Assert.Equal([email.Id], queue.Enqueued);
+        await bell.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(new QuestionActivity(question, QuestionChange.NewAnswer, answer, answerer.UserId), await activity.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+    }
+
+    [Fact]
+    public async Task FollowersHearOfCommentsAndTheAnswerAuthorOfCommentsUnderTheirAnswer()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, _, _) = NotifierFor(forum);
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var commenter = await forum.MemberAsync("Curious Cat");
+        var watcher = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        await new Following(forum.Database, forum.Time).FollowQuestionAsync(watcher, question, follow: true, Ct);
+        var comments = new AddComment(forum.Database, forum.Markdown, forum.Limits, forum.Privileges, forum.Time, notifier: notifier);
+
+        await comments.ExecuteAsync(commenter, new AddCommentCommand(answer, "Which firmware version are you running on the Point?", null), Ct);
+
+        await using var db = forum.Db();
+        var told = await db.Notices.Select(n => new { n.UserId, n.Kind }).ToListAsync(Ct);
+        Assert.Contains(told, n => n.UserId == answerer.UserId && n.Kind == NotificationKind.CommentOnYourAnswer);
+        Assert.Contains(told, n => n.UserId == watcher.UserId && n.Kind == NotificationKind.FollowedActivity);
+        Assert.DoesNotContain(told, n => n.UserId == commenter.UserId);
+        // The asker follows nothing here (the test forum asks without the notifier), so hears nothing of a comment on an answer.
+        Assert.DoesNotContain(told, n => n.UserId == asker.UserId);
+    }
+
+    [Fact]
+    public async Task AnAcceptanceTellsTheAnswererAndAnUnsubscribedMemberGetsNoEmail()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, _, _) = NotifierFor(forum);
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        await new EmailChoices(forum.Database).UnsubscribeAsync(answerer.UserId, NotificationKind.AnswerAccepted, Ct);
+        var accept = new AcceptAnswer(forum.Database, forum.Ledger, forum.Time, notifier: notifier);
+
+        Assert.True((await accept.AcceptAsync(asker, answer, Ct)).Succeeded);
+
+        await using var db = forum.Db();
+        var notice = await db.Notices.SingleAsync(n => n.UserId == answerer.UserId, Ct);
+        Assert.Equal(NotificationKind.AnswerAccepted, notice.Kind);
+        Assert.Contains("Asking Anna accepted your answer", notice.Text);
+        Assert.Empty(await db.EmailOutbox.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AMentionOfAStrangerTellsNobodyButAMentionOfSomeoneInTheThreadDoes()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, _, _) = NotifierFor(forum);
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync("Helpful Hal");
+        var stranger = await forum.MemberAsync("Far Away");
+        var question = await forum.AskAsync(asker);
+        await forum.AnswerAsync(answerer, question);
+        var second = await forum.AnswerAsync(asker, question, "Self-answer: @Helpful Hal was right, and @Far Away never came by.");
+
+        await notifier.AnswerPostedAsync(second, Ct);
+
+        await using var db = forum.Db();
+        Assert.True(await db.Notices.AnyAsync(n => n.UserId == answerer.UserId && n.Kind == NotificationKind.Mention, Ct));
+        Assert.False(await db.Notices.AnyAsync(n => n.UserId == stranger.UserId, Ct));
+    }
+}
