@@ -6,6 +6,7 @@ using Community.Web.Email;
 using Community.Web.Endpoints;
 using Community.Web.Hosting;
 using Community.Web.Jobs;
+using Community.Web.Notifications;
 
 namespace Community.Web;
 
@@ -28,6 +29,7 @@ public static class CommunityApp
         services.AddCommunityAccounts();
         services.AddCommunityEmail();
         services.AddCommunityJobs();
+        services.AddCommunityNotifications();
         services.AddRazorComponents().AddInteractiveServerComponents()
             // The default 32 KB drops the circuit well below a 30,000-character non-Latin post.
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Components.Editor.MarkdownEditorConnection.MaximumReceiveMessageSize);
@@ -62,6 +64,7 @@ public static class CommunityApp
         app.MapPostEndpoints();
         app.MapModerationEndpoints();
         app.MapKnowledgeBaseEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 

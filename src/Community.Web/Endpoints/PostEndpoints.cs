@@ -72,7 +72,7 @@ public static class PostEndpoints
         _ => $"Your vote was counted: {tally.Votes} of {tally.Needed} needed.",
     };
 
-    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
+    internal static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
     {
         var message = result.Succeeded
             ? success(result.Value!)

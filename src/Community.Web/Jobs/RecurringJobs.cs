@@ -8,6 +8,8 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     public const string ReputationRebuild = "reputation-rebuild";
     public const string SerialVoting = "serial-voting";
     public const string BadgeSweep = "badge-sweep";
+    public const string EmailOutboxSweep = "email-outbox-sweep";
+    public const string DailyDigest = "daily-digest";
     public const string KnowledgeBaseSweep = "kb-outbox-sweep";
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -15,6 +17,8 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
         jobs.AddOrUpdate<RebuildReputationJob>(ReputationRebuild, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<ReverseSerialVotingJob>(SerialVoting, job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
         jobs.AddOrUpdate<BadgeSweepJob>(BadgeSweep, job => job.RunAsync(CancellationToken.None), Cron.Hourly(37));
+        jobs.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<DailyDigestJob>(DailyDigest, job => job.RunAsync(CancellationToken.None), Cron.Daily(6));
         jobs.AddOrUpdate<KnowledgeBaseSweepJob>(KnowledgeBaseSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
