@@ -14,8 +14,11 @@ namespace Community.Domain.Demo;
 /// Fills an empty database with the demo community of <see cref="DemoContent"/>. Deterministic (fixed seed,
 /// times relative to the injected clock) and never touches a database that already has people or posts.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, TimeProvider time, ReputationOptions? points = null)
+public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer renderer, TimeProvider time, ReputationOptions? points = null)
 {
+    // Our own text, rendered all at once while the app starts: a busy machine must not fail the seeding on the time budget.
+    private readonly MarkdownRenderer markdown = renderer.ForTrustedBulk();
+
     private const int Seed = 2026;
 
     private readonly ReputationOptions points = points ?? new ReputationOptions();
@@ -84,7 +87,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         ShowModeration(db, people, now);
         DiscloseStaff(db, people, now);
         CreditReputation(db, people, accepted, now);
-        DemoReview.Seed(db, people.ToDictionary(p => p.Key, p => p.Value.User), now);
+        var users = people.ToDictionary(p => p.Key, p => p.Value.User);
+        DemoReview.Seed(db, users, now);
+        DemoNotifications.Seed(db, users, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await DemoModeration.SeedAsync(contexts, markdown, time, cancellationToken);

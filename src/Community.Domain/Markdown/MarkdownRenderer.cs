@@ -24,6 +24,12 @@ public sealed class MarkdownRenderer(MarkdownRendererOptions options)
 
     public MarkdownRenderer() : this(new MarkdownRendererOptions()) { }
 
+    /// <summary>
+    /// The same limits with a longer time budget, for text we wrote ourselves (the demo) rendered in bulk at start-up,
+    /// when a busy machine can starve one render of the CPU for longer than a visitor's request may take.
+    /// </summary>
+    public MarkdownRenderer ForTrustedBulk() => new(_options with { TimeBudget = TimeSpan.FromMinutes(1) });
+
     /// <summary>Renders a post: CommonMark, pipe tables, task lists, autolinks; headings demoted to h3–h6.</summary>
     public MarkdownRenderResult Render(string markdown) =>
         Render(markdown, MarkdownKind.Post, _options.MaxSourceLength, _postPipeline, _postSanitizer);

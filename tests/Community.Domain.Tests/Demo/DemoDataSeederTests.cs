@@ -68,6 +68,11 @@ public sealed class DemoDataSeederTests
         Assert.Equal(3, closers);
         Assert.Equal(2, await db.CloseVotes.CountAsync(ct));
         Assert.Equal(1, await db.SuggestedEdits.CountAsync(ct));
+        // Notifications: the customer has an unread answer to her question waiting; everyone follows their threads.
+        var customer = await db.Users.SingleAsync(u => u.Email == "customer@demo.local", ct);
+        Assert.Equal(1, await db.Notices.CountAsync(n => n.UserId == customer.Id && n.Kind == Community.Domain.Notifications.NotificationKind.AnswerOnYourQuestion && n.ReadAt == null, ct));
+        Assert.True(await db.Follows.AnyAsync(f => f.UserId == customer.Id && f.QuestionId != null, ct));
+        Assert.True(await db.Follows.AnyAsync(f => f.TagId != null, ct));
     }
 
     [Fact]
