@@ -131,7 +131,7 @@ public sealed class HandleFlags(
         }
         var title = await TitleAsync(db, post, comment, cancellationToken);
         foreach (var flag in pending.Where(f => f.FlaggerId is not null))
-            await notices.AddAsync(db, flag.FlaggerId!, $"Your flag on “{title}” ({FlagReasons.Describe(flag.Reason).ToLowerInvariant()}): {flag.Outcome}", "flags/mine", $"flag:{flag.Id}", cancellationToken);
+            await notices.AddAsync(db, flag.FlaggerId!, $"Your flag on “{title}” ({FlagReasons.Describe(flag.Reason).ToLowerInvariant()}): {flag.Outcome}", "flags/mine", $"flag:{flag.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
         await transaction.CommitAsync(cancellationToken);
 
         if (command.Decision == FlagDecision.Accept)

@@ -48,7 +48,7 @@ public sealed class SanctionMember(IDbContextFactory<CommunityDbContext> context
         var text = command.Kind == SanctionKind.Suspension
             ? $"A moderator suspended your account until {SanctionRules.When(sanction.EndsAt!.Value)}: {reason} You can still sign in and read."
             : $"A moderator warned you: {reason} Please keep to the community's rules; a further problem may lead to a suspension.";
-        await notices.AddAsync(db, member.Id, text, "notices", $"sanction:{sanction.Id}", cancellationToken);
+        await notices.AddAsync(db, member.Id, text, "notifications", $"sanction:{sanction.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
         return WriteResult<int>.Done(sanction.Id);
     }
 
@@ -66,7 +66,7 @@ public sealed class SanctionMember(IDbContextFactory<CommunityDbContext> context
         sanction.LiftedAt = now;
         AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.SuspensionLifted, AuditTarget.Member(sanction.MemberId), null, $"Suspension #{sanction.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        await notices.AddAsync(db, sanction.MemberId, "A moderator lifted your suspension: you can post, comment, vote and flag again.", "notices", $"sanction-lifted:{sanction.Id}", cancellationToken);
+        await notices.AddAsync(db, sanction.MemberId, "A moderator lifted your suspension: you can post, comment, vote and flag again.", "notifications", $"sanction-lifted:{sanction.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<bool>.Done(true);
     }
