@@ -21,11 +21,7 @@ public sealed class NotificationMailTests
     public async Task AnImmediateEmailIsPreparedOnceAndNotForAThreadThatWasDeletedMeanwhile()
     {
         await using var forum = await TestForum.CreateAsync();
-        var notifier = new Notifier(forum.Database, forum.Time, new InProcessLiveEvents());
-        var mail = new NotificationMail(forum.Database, forum.Time);
-        var asker = await forum.MemberAsync("Asking Anna");
-        await ConfirmEmailAsync(forum, asker);
-        var question = await forum.AskAsync(asker);
+        var (notifier, mail, asker, question) = await AskerWithMailAsync(forum, "Asking Anna");
         await notifier.AnswerPostedAsync(await forum.AnswerAsync(await forum.MemberAsync("Helpful Hal"), question), Ct);
         var second = await forum.AskAsync(asker, "Second question about the mesh");
         await notifier.AnswerPostedAsync(await forum.AnswerAsync(await forum.MemberAsync(), second), Ct);
@@ -51,11 +47,7 @@ public sealed class NotificationMailTests
     public async Task TheDailyDigestGathersADaysNotificationsOncePerMemberWhateverTheRuns()
     {
         await using var forum = await TestForum.CreateAsync();
-        var notifier = new Notifier(forum.Database, forum.Time, new InProcessLiveEvents());
-        var mail = new NotificationMail(forum.Database, forum.Time);
-        var asker = await forum.MemberAsync();
-        await ConfirmEmailAsync(forum, asker);
-        var question = await forum.AskAsync(asker);
+        var (notifier, mail, asker, question) = await AskerWithMailAsync(forum);
         var answerer = await forum.MemberAsync("Commenting Carl");
         await forum.AnswerAsync(await forum.MemberAsync(), question);
         // Comments on the asker's question are daily-digest news by default.
@@ -83,11 +75,7 @@ public sealed class NotificationMailTests
     public async Task AFailedSendIsCountedAndLeftForTheSweepUntilItHasFailedTooOften()
     {
         await using var forum = await TestForum.CreateAsync();
-        var notifier = new Notifier(forum.Database, forum.Time, new InProcessLiveEvents());
-        var mail = new NotificationMail(forum.Database, forum.Time);
-        var asker = await forum.MemberAsync();
-        await ConfirmEmailAsync(forum, asker);
-        var question = await forum.AskAsync(asker);
+        var (notifier, mail, asker, question) = await AskerWithMailAsync(forum);
         await notifier.AnswerPostedAsync(await forum.AnswerAsync(await forum.MemberAsync(), question), Ct);
         await using var db = forum.Db();
         var id = await db.EmailOutbox.Select(e => e.Id).SingleAsync(Ct);
@@ -101,6 +89,14 @@ public sealed class NotificationMailTests
 
         Assert.Empty(await mail.StrandedAsync(Ct));
         Assert.Equal("SMTP 451: try again later", (await db.EmailOutbox.AsNoTracking().SingleAsync(Ct)).LastError);
+    }
+
+    /// <summary>The services, and an asker with a confirmed address who asked one question.</summary>
+    private static async Task<(Notifier, NotificationMail, Actor, int)> AskerWithMailAsync(TestForum forum, string? name = null)
+    {
+        var asker = await forum.MemberAsync(name);
+        await ConfirmEmailAsync(forum, asker);
+        return (new Notifier(forum.Database, forum.Time, new InProcessLiveEvents()), new NotificationMail(forum.Database, forum.Time), asker, await forum.AskAsync(asker));
     }
 
     private static async Task<int> CommentAsync(TestForum forum, Actor author, int postId, string text) =>
