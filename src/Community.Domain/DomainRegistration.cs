@@ -53,6 +53,7 @@ public static class DomainRegistration
         services.AddSingleton<Reputation.Queries.MemberAnswers>();
         services.AddSingleton<Privileges.MemberReputation>();
         services.AddKnowledgeBase();
+        Search.SearchRegistration.AddSearch(services);
         services.AddSingleton<Audit.AuditQueries>();
         services.AddSingleton<Revisions.SuggestEdit>();
         services.AddSingleton<Revisions.ReviewSuggestedEdit>();

@@ -65,6 +65,7 @@ public static class CommunityApp
         app.MapModerationEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.MapNotificationEndpoints();
+        app.MapSearchEndpoints();
         return app;
     }
 

@@ -50,6 +50,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Moderation.WatchTerm> WatchTerms => Set<Moderation.WatchTerm>();
     public DbSet<Moderation.MemberSanction> MemberSanctions => Set<Moderation.MemberSanction>();
 
+    // Search (issue 9): deflection events and "did this solve your problem?" votes; the FTS5 index itself is SQL (Search/SearchSchema).
+    public DbSet<Search.DeflectionEvent> DeflectionEvents => Set<Search.DeflectionEvent>();
+    public DbSet<Search.ResolutionVote> ResolutionVotes => Set<Search.ResolutionVote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -130,16 +130,6 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         return await db.Questions.CountAsync(q => q.DeletedAt == null && q.HiddenAt == null && (tag == null || q.Tags.Any(t => t.Name == tag)), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<QuestionSummary>> SearchTitlesAsync(string text, int count, CancellationToken cancellationToken = default)
-    {
-        // A plain title match until full-text search arrives; EF parameterizes the pattern.
-        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SummariesAsync(db, db.Questions.AsNoTracking()
-            .Where(q => q.DeletedAt == null && q.HiddenAt == null && (EF.Functions.Like(q.Title, pattern, "\\") || EF.Functions.Like(q.Body, pattern, "\\")))
-            .OrderByDescending(q => q.Score).Take(count), cancellationToken);
-    }
-
     /// <summary>
     /// A page's rows, then the tags of just those rows by the join table's key: a tag list projected inside the first
     /// query makes SQLite materialize every question's tags on each call (measured in bench/, 3.4M VM steps a page).

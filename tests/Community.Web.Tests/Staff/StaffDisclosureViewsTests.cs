@@ -101,8 +101,9 @@ public sealed class StaffDisclosureViewsTests(CommunityWebFactory factory) : ICl
         StaffSite.AssertDisclosed(profileRow.QuerySelector(".question-meta")!, samId, Sam.Disclosure);
 
         var search = await visitor.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(title));
-        Assert.Equal("1 results", search.QuerySelector("main h2")!.TextContent);
-        StaffSite.AssertDisclosed(search.QuestionRow(id)!.QuerySelector(".question-meta")!, samId, Sam.Disclosure);
+        Assert.Equal("1 result", search.QuerySelector("main h2")!.TextContent);
+        var hit = search.QuerySelectorAll(".search-hit").Single(h => h.QuerySelector($"a.search-title[href^='questions/{id}/']") is not null);
+        StaffSite.AssertDisclosed(hit.QuerySelector(".question-meta")!, samId, Sam.Disclosure);
 
         // A member's question in the same list carries nothing.
         var customer = await factory.SignedInClientAsync(Demo.Customer);

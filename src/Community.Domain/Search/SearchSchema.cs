@@ -1,0 +1,79 @@
+namespace Community.Domain.Search;
+
+/// <summary>
+/// The SQLite full-text index, written by hand because EF has no model for FTS5: one document per live question (title,
+/// body, the live answers, tags; rowid = the question's id) and one per published article (rowid = minus the article's id).
+/// Triggers keep it in step with every write, whoever makes it, so no service can forget to. The migration named
+/// <c>Search</c> runs <see cref="Create"/>; kept here so re-adding that migration after a rebase is one line.
+/// </summary>
+public static class SearchSchema
+{
+    public const string Table = "SearchDocuments";
+
+    /// <summary>What makes a question public; the one place a visibility rule (deleted, held by moderation) is added to the index.</summary>
+    internal const string LiveQuestion = "q.Kind = 'Question' AND q.DeletedAt IS NULL AND q.HiddenAt IS NULL";
+
+    private static string RefreshQuestion(string id) => $"""
+        DELETE FROM {Table} WHERE rowid = {id};
+        INSERT INTO {Table}(rowid, title, body, answers, tags)
+        SELECT q.Id, q.Title, q.Body,
+               coalesce((SELECT group_concat(a.Body, ' … ') FROM Posts a WHERE a.Kind = 'Answer' AND a.QuestionId = q.Id AND a.DeletedAt IS NULL AND a.HiddenAt IS NULL), ''),
+               coalesce((SELECT group_concat(t.Name, ' ') FROM QuestionTags qt JOIN Tags t ON t.Id = qt.TagsId WHERE qt.QuestionsId = q.Id), '')
+        FROM Posts q WHERE q.Id = {id} AND {LiveQuestion};
+        """;
+
+    private static string RefreshArticle(string id) => $"""
+        DELETE FROM {Table} WHERE rowid = -({id});
+        INSERT INTO {Table}(rowid, title, body, answers, tags)
+        SELECT -a.Id, a.Title, coalesce(r.ProblemMarkdown, ''), coalesce(r.SolutionMarkdown, ''), a.Tags
+        FROM KbArticles a LEFT JOIN KbArticleRevisions r ON r.ArticleId = a.Id AND r.Number = a.CurrentRevision
+        WHERE a.Id = {id} AND a.Status = 'Published';
+        """;
+
+    private static readonly (string Name, string Definition)[] Triggers =
+    [
+        ("Search_QuestionInserted", $"AFTER INSERT ON Posts WHEN NEW.Kind = 'Question' BEGIN {RefreshQuestion("NEW.Id")} END"),
+        // Only the columns the index holds: a view count or a vote must not rewrite the document.
+        ("Search_QuestionChanged", $"AFTER UPDATE OF Title, Body, DeletedAt, HiddenAt ON Posts WHEN NEW.Kind = 'Question' BEGIN {RefreshQuestion("NEW.Id")} END"),
+        ("Search_QuestionRemoved", $"AFTER DELETE ON Posts WHEN OLD.Kind = 'Question' BEGIN DELETE FROM {Table} WHERE rowid = OLD.Id; END"),
+        ("Search_AnswerInserted", $"AFTER INSERT ON Posts WHEN NEW.Kind = 'Answer' BEGIN {RefreshQuestion("NEW.QuestionId")} END"),
+        ("Search_AnswerChanged", $"AFTER UPDATE OF Body, DeletedAt, HiddenAt ON Posts WHEN NEW.Kind = 'Answer' BEGIN {RefreshQuestion("NEW.QuestionId")} END"),
+        ("Search_AnswerRemoved", $"AFTER DELETE ON Posts WHEN OLD.Kind = 'Answer' BEGIN {RefreshQuestion("OLD.QuestionId")} END"),
+        ("Search_TagAdded", $"AFTER INSERT ON QuestionTags BEGIN {RefreshQuestion("NEW.QuestionsId")} END"),
+        ("Search_TagRemoved", $"AFTER DELETE ON QuestionTags BEGIN {RefreshQuestion("OLD.QuestionsId")} END"),
+        ("Search_ArticleInserted", $"AFTER INSERT ON KbArticles BEGIN {RefreshArticle("NEW.Id")} END"),
+        ("Search_ArticleChanged", $"AFTER UPDATE OF Status, Title, Tags, CurrentRevision ON KbArticles BEGIN {RefreshArticle("NEW.Id")} END"),
+        ("Search_ArticleRemoved", $"AFTER DELETE ON KbArticles BEGIN DELETE FROM {Table} WHERE rowid = -OLD.Id; END"),
+        ("Search_ArticleRevisionInserted", $"AFTER INSERT ON KbArticleRevisions BEGIN {RefreshArticle("NEW.ArticleId")} END"),
+        ("Search_ArticleRevisionChanged", $"AFTER UPDATE ON KbArticleRevisions BEGIN {RefreshArticle("NEW.ArticleId")} END"),
+    ];
+
+    /// <summary>The statements that create the index and its triggers, then fill it from what already exists.</summary>
+    public static IEnumerable<string> Create()
+    {
+        // Porter stemming over unicode61: "drops" finds "dropping"; accents are folded.
+        yield return $"CREATE VIRTUAL TABLE {Table} USING fts5(title, body, answers, tags, tokenize = 'porter unicode61 remove_diacritics 2');";
+        foreach (var (name, definition) in Triggers)
+            yield return $"CREATE TRIGGER {name} {definition};";
+        yield return $"""
+            INSERT INTO {Table}(rowid, title, body, answers, tags)
+            SELECT q.Id, q.Title, q.Body,
+                   coalesce((SELECT group_concat(a.Body, ' … ') FROM Posts a WHERE a.Kind = 'Answer' AND a.QuestionId = q.Id AND a.DeletedAt IS NULL AND a.HiddenAt IS NULL), ''),
+                   coalesce((SELECT group_concat(t.Name, ' ') FROM QuestionTags qt JOIN Tags t ON t.Id = qt.TagsId WHERE qt.QuestionsId = q.Id), '')
+            FROM Posts q WHERE {LiveQuestion};
+            """;
+        yield return $"""
+            INSERT INTO {Table}(rowid, title, body, answers, tags)
+            SELECT -a.Id, a.Title, coalesce(r.ProblemMarkdown, ''), coalesce(r.SolutionMarkdown, ''), a.Tags
+            FROM KbArticles a LEFT JOIN KbArticleRevisions r ON r.ArticleId = a.Id AND r.Number = a.CurrentRevision
+            WHERE a.Status = 'Published';
+            """;
+    }
+
+    public static IEnumerable<string> Drop()
+    {
+        foreach (var (name, _) in Triggers)
+            yield return $"DROP TRIGGER IF EXISTS {name};";
+        yield return $"DROP TABLE IF EXISTS {Table};";
+    }
+}
