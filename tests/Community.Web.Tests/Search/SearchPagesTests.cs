@@ -193,6 +193,9 @@ public sealed class SearchPagesTests(CommunityWebFactory factory) : IClassFixtur
 
         Assert.NotNull(page.QuerySelector(".resolution-signal"));
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        // The demo's two settled deflections show in the last-7-days row.
+        var metricsPage = await FormPoster.ParseAsync(metrics);
+        Assert.Equal("2", metricsPage.QuerySelector(".deflection-metrics tbody tr td.deflected")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 
