@@ -1,5 +1,6 @@
 using Community.Domain.Demo;
 using Community.Domain.KnowledgeBase;
+using Community.Domain.Escalations;
 using Community.Domain.Markdown;
 using Community.Domain.Notifications;
 using Community.Domain.Persistence;
@@ -61,6 +62,7 @@ public static class DomainRegistration
         services.AddSingleton<Questions.VoteToClose>();
         Moderation.ModerationRegistration.AddModeration(services);
         services.AddNotifications();
+        services.AddEscalations();
         return services;
     }
 }

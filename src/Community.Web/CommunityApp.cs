@@ -25,6 +25,8 @@ public static class CommunityApp
         services.AddSingleton(builder.Configuration.GetSection("Moderation").Get<Community.Domain.Moderation.ModerationOptions>() ?? new());
         services.AddSingleton(provider => new Community.Domain.Staff.CompanyOptions(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.CompanyName));
+        services.AddSingleton(builder.Configuration.GetSection("ResponseClock").Get<Community.Domain.Escalations.ResponseClockOptions>() ?? new());
+        services.AddSingleton(builder.Configuration.GetSection("PersonalData").Get<Community.Domain.Escalations.PersonalDataOptions>() ?? new());
         services.AddCommunityDatabase(builder.Configuration, builder.Environment);
         services.AddCommunityAccounts();
         services.AddCommunityEmail();
@@ -66,6 +68,7 @@ public static class CommunityApp
         app.MapKnowledgeBaseEndpoints();
         app.MapNotificationEndpoints();
         app.MapSearchEndpoints();
+        app.MapEscalationEndpoints();
         return app;
     }
 

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Comments;
 
-public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null);
+public sealed record AddCommentCommand(int PostId, string Body, string? ClientToken = null, bool ConfirmedNotPersonal = false);
 
-public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
+public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, PrivilegeOptions privileges, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null, Escalations.PersonalDataDetector? personalData = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -43,6 +43,8 @@ public sealed class AddComment(IDbContextFactory<CommunityDbContext> contexts, M
         var rendered = markdown.RenderComment(command.Body!.Trim());
         if (!rendered.Succeeded)
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Comment"] = rendered.Error! });
+        if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: false) is { } personal)
+            return WriteResult<int>.Invalid(new Dictionary<string, string> { [Escalations.PersonalDataDetector.Field] = personal });
         if (limits.TryAcquire(WriteKind.Comment, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 

@@ -95,6 +95,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
         await DemoModeration.SeedAsync(contexts, markdown, time, cancellationToken);
         await DemoKnowledgeBase.SeedAsync(contexts, markdown, time, points, cancellationToken);
         await DemoSearch.SeedAsync(contexts, time, cancellationToken);
+        await DemoEscalations.SeedAsync(contexts, now, cancellationToken);
         // The badges the demo's activity earns, as the recurring sweep would award them.
         await new Badges.BadgeAwarder(contexts, time).SweepAsync(cancellationToken);
         return true;

@@ -44,6 +44,16 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<KnowledgeBase.ArticleCredit> KnowledgeBaseCredits => Set<KnowledgeBase.ArticleCredit>();
     public DbSet<KnowledgeBase.HelpfulVote> KnowledgeBaseHelpfulVotes => Set<KnowledgeBase.HelpfulVote>();
     public DbSet<KnowledgeBase.KnowledgeBaseOutboxEntry> KnowledgeBaseOutbox => Set<KnowledgeBase.KnowledgeBaseOutboxEntry>();
+    // Escalations (issue 7): staff teams, escalations, private follow-ups and the response clock.
+    public DbSet<Escalations.StaffTeam> StaffTeams => Set<Escalations.StaffTeam>();
+    public DbSet<Escalations.StaffTeamMember> StaffTeamMembers => Set<Escalations.StaffTeamMember>();
+    public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
+    public DbSet<Escalations.EscalationNote> EscalationNotes => Set<Escalations.EscalationNote>();
+    public DbSet<Escalations.PrivateConversation> PrivateConversations => Set<Escalations.PrivateConversation>();
+    public DbSet<Escalations.PrivateMessage> PrivateMessages => Set<Escalations.PrivateMessage>();
+    public DbSet<Escalations.ResponseClock> ResponseClocks => Set<Escalations.ResponseClock>();
+    public DbSet<Escalations.ExpertInvitation> ExpertInvitations => Set<Escalations.ExpertInvitation>();
+    public DbSet<Escalations.InvitationOptIn> InvitationOptIns => Set<Escalations.InvitationOptIn>();
 
     // Moderation: flags, the watch list, warnings and suspensions.
     public DbSet<Moderation.Flag> Flags => Set<Moderation.Flag>();

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
 
-public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null);
+public sealed record AnswerQuestionCommand(int QuestionId, string Body, string? ClientToken = null, bool ConfirmedNotPersonal = false);
 
-public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
+public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null, Escalations.PersonalDataDetector? personalData = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -28,6 +28,8 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
         if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } gated)
             return gated;
+        if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: question.AuthorId == actor.UserId) is { } personal)
+            return WriteResult<int>.Invalid(new Dictionary<string, string> { [Escalations.PersonalDataDetector.Field] = personal });
         if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 

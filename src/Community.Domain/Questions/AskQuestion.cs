@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
 
-public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null);
+public sealed record AskQuestionCommand(string Title, string Body, IReadOnlyList<string> Tags, string? ClientToken = null, bool ConfirmedNotPersonal = false);
 
 /// <summary>A member asks: checked, rendered, saved with its first revision. Posting the same form twice makes one question.</summary>
-public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
+public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, MarkdownRenderer markdown, WriteRateLimits limits, TimeProvider time, CompanyOptions? company = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null, Escalations.PersonalDataDetector? personalData = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -27,6 +27,7 @@ public sealed class AskQuestion(IDbContextFactory<CommunityDbContext> contexts, 
         var (rendered, bodyProblem) = PostInput.Render(markdown, command.Body);
         if (bodyProblem is not null) errors["Body"] = bodyProblem;
         if (PostInput.TagsProblem(tagNames, tags.Select(t => t.Name).ToHashSet()) is { } tagProblem) errors["Tags"] = tagProblem;
+        if (personalData?.Problem(command.Title + "\n" + command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: true) is { } personal) errors[Escalations.PersonalDataDetector.Field] = personal;
         if (errors.Count > 0)
             return WriteResult<int>.Invalid(errors);
         if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } refused)

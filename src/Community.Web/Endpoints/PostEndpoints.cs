@@ -34,8 +34,8 @@ public static class PostEndpoints
         posts.MapPost("/questions/{id:int}/unofficial", async (int id, [FromForm] string? returnUrl, HttpContext http, MarkOfficialAnswer official) =>
             Back(http, returnUrl, await official.WithdrawAsync(http.ToActor()!, id), _ => "The official mark was withdrawn."));
 
-        posts.MapPost("/posts/{id:int}/comments", async (int id, [FromForm] string? body, [FromForm] string? clientToken, [FromForm] string? returnUrl, HttpContext http, AddComment comment) =>
-            Back(http, returnUrl, await comment.ExecuteAsync(http.ToActor()!, new AddCommentCommand(id, body ?? "", clientToken)), _ => "Your comment was added."));
+        posts.MapPost("/posts/{id:int}/comments", async (int id, [FromForm] string? body, [FromForm] string? clientToken, [FromForm] string? returnUrl, [FromForm] bool? confirmNotPersonal, HttpContext http, AddComment comment) =>
+            Back(http, returnUrl, await comment.ExecuteAsync(http.ToActor()!, new AddCommentCommand(id, body ?? "", clientToken, confirmNotPersonal == true)), _ => "Your comment was added."));
 
         posts.MapPost("/posts/{id:int}/delete", async (int id, [FromForm] string? returnUrl, HttpContext http, DeletePost delete) =>
             Back(http, returnUrl, await delete.DeleteAsync(http.ToActor()!, id), _ => "The post was deleted. You can undelete it from the same place."));

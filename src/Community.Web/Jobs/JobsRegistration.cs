@@ -25,6 +25,7 @@ public static class JobsRegistration
         services.AddTransient<BadgeSweepJob>();
         services.AddTransient<CheckMemberBadgesJob>();
         services.AddKnowledgeBaseJobs();
+        services.AddTransient<ResponseClockJob>();
         services.AddHostedService<RecurringJobs>();
         return services;
     }

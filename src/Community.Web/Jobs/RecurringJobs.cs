@@ -11,6 +11,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     public const string EmailOutboxSweep = "email-outbox-sweep";
     public const string DailyDigest = "daily-digest";
     public const string KnowledgeBaseSweep = "kb-outbox-sweep";
+    public const string ResponseClock = "response-clock";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
         jobs.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<DailyDigestJob>(DailyDigest, job => job.RunAsync(CancellationToken.None), Cron.Daily(6));
         jobs.AddOrUpdate<KnowledgeBaseSweepJob>(KnowledgeBaseSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<ResponseClockJob>(ResponseClock, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         return Task.CompletedTask;
     }
 
