@@ -259,4 +259,22 @@ public sealed class EscalationWorkflowTests
         Assert.Equal(1, report.AnsweredByCommunity);
         Assert.Equal("Technical support", Assert.Single(report.Teams).Team);
     }
+
+    [Fact]
+    public async Task AnAcceptedStaffAttentionFlagBecomesOneEscalationToTheDefaultTeam()
+    {
+        await using var f = await EscalationForum.CreateAsync();
+        var question = await f.Forum.AskAsync(await f.Forum.MemberAsync());
+        var handoff = new EscalationHandoff(f.Escalate);
+        var request = new Community.Domain.Moderation.StaffAttentionRequest(question, question, null, ["My refund never arrived", "Same here"], f.Moderator.UserId);
+
+        await handoff.HandOffAsync(request, Ct);
+        await handoff.HandOffAsync(request, Ct);
+
+        var escalation = await f.EscalationAsync(Assert.Single(await f.EscalationsOfAsync(question)).Id);
+        Assert.Equal(EscalationSource.Flag, escalation.Source);
+        Assert.Equal(f.DefaultTeamId, escalation.TeamId);
+        Assert.Equal(f.Moderator.UserId, escalation.OpenedById);
+        Assert.Contains("My refund never arrived / Same here", Assert.Single(escalation.Notes).Body);
+    }
 }
