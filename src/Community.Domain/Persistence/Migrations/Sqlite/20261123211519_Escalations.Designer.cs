@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Community.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261123211027_Escalations")]
+    [Migration("20261123211519_Escalations")]
     partial class Escalations
     {
         /// <inheritdoc />
@@ -1460,6 +1460,74 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("SuggestedEdits", (string)null);
+                });
+
+            modelBuilder.Entity("Community.Domain.Search.DeflectionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Step", "At");
+
+                    b.HasIndex("VisitorId", "At");
+
+                    b.ToTable("DeflectionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Community.Domain.Search.ResolutionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetKind", "TargetId", "VisitorId")
+                        .IsUnique();
+
+                    b.ToTable("ResolutionVotes", (string)null);
                 });
 
             modelBuilder.Entity("Community.Domain.Staff.StaffAuditEntry", b =>
