@@ -14,11 +14,21 @@ public static class JobsRegistration
 
     public static IServiceCollection AddCommunityJobs(this IServiceCollection services)
     {
-        services.AddHangfire(configuration => configuration
+        // This host's own storage (not the process-wide JobStorage.Current that AddHangfire would take): two hosts in one
+        // process, as the test hosts are, must never run each other's jobs. Made after this host's Hangfire configuration,
+        // so that its logging is this host's.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+        });
+        // Likewise its own activator: jobs are built from this host's services (its database), not the last host's.
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddTransient<RebuildReputationJob>();
         services.AddTransient<ReverseSerialVotingJob>();

@@ -102,12 +102,11 @@ public sealed partial class NotificationPagesTests(CommunityWebFactory factory) 
     /// <summary>The e-mail the background job wrote to the pickup folder about <paramref name="subject"/>; the job runs on its own.</summary>
     private async Task<string> MailAboutAsync(string subject)
     {
+        Directory.CreateDirectory(factory.PickupFolder);
         using var changes = new FileSystemWatcher(factory.PickupFolder) { EnableRaisingEvents = true };
         for (var attempt = 0; attempt < 60; attempt++)
         {
-            var found = Directory.Exists(factory.PickupFolder)
-                ? Directory.GetFiles(factory.PickupFolder, "*.eml").Select(Read).FirstOrDefault(t => t?.Contains(subject) == true)
-                : null;
+            var found = Directory.GetFiles(factory.PickupFolder, "*.eml").Select(Read).FirstOrDefault(t => t?.Contains(subject) == true);
             if (found is not null)
                 return found;
             changes.WaitForChanged(WatcherChangeTypes.Created | WatcherChangeTypes.Changed, 500);
