@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Community.Domain.KnowledgeBase;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
