@@ -13,7 +13,7 @@ public sealed record PrivateConversationView(int Id, int QuestionId, string Ques
 /// The private follow-up of a question: staff open it from an escalation, or the asker asks for it (which escalates to the
 /// default team). Only the asker, staff and admins can read or write; for everyone else it does not exist.
 /// </summary>
-public sealed class PrivateFollowUps(IDbContextFactory<CommunityDbContext> contexts, EscalateQuestion escalate, WriteRateLimits limits, TimeProvider time)
+public sealed class PrivateFollowUps(IDbContextFactory<CommunityDbContext> contexts, EscalateQuestion escalate, WriteRateLimits limits, TimeProvider time, Notifications.Notifier? notifier = null)
 {
     public async Task<WriteResult<int>> OpenAsync(Actor actor, int questionId, CancellationToken cancellationToken = default)
     {
@@ -94,6 +94,10 @@ public sealed class PrivateFollowUps(IDbContextFactory<CommunityDbContext> conte
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
             return WriteResult<int>.Done(await again.PrivateMessages.Where(m => m.AuthorId == actor.UserId && m.ClientToken == clientToken).Select(m => m.Id).FirstAsync(cancellationToken));
         }
+        // The asker hears of a staff reply; the notice links to the private page only they and staff can open.
+        if (isStaff && actor.UserId != conversation.AskerId)
+            await Notifications.Notifier.AfterAsync(notifier, n => n.TellAsync(conversation.AskerId, Notifications.NotificationKind.StaffReply,
+                "Staff replied in your private conversation.", $"private/{conversationId}", actorId: actor.UserId, cancellationToken: cancellationToken));
         return WriteResult<int>.Done(message.Id);
     }
 

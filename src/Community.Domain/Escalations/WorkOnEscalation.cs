@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Domain.Escalations;
 
 /// <summary>The desk's actions on an open escalation: claim, assign, acknowledge, note, set the public state. Staff only; each is audited.</summary>
-public sealed class WorkOnEscalation(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+public sealed class WorkOnEscalation(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time, Notifications.Notifier? notifier = null)
 {
     public Task<WriteResult<int>> ClaimAsync(Actor actor, int escalationId, CancellationToken cancellationToken = default) =>
         ActAsync(actor, escalationId, EscalationAudit.Claimed, (db, escalation, now) =>
@@ -16,8 +16,9 @@ public sealed class WorkOnEscalation(IDbContextFactory<CommunityDbContext> conte
             return Task.FromResult<string?>(null);
         }, cancellationToken);
 
-    public Task<WriteResult<int>> AssignAsync(Actor actor, int escalationId, string assigneeId, CancellationToken cancellationToken = default) =>
-        ActAsync(actor, escalationId, EscalationAudit.Assigned, async (db, escalation, now) =>
+    public async Task<WriteResult<int>> AssignAsync(Actor actor, int escalationId, string assigneeId, CancellationToken cancellationToken = default)
+    {
+        var result = await ActAsync(actor, escalationId, EscalationAudit.Assigned, async (db, escalation, now) =>
         {
             if (!await StaffAccess.IsStaffAsync(db, assigneeId, cancellationToken))
                 return "Assign it to a staff member.";
@@ -25,6 +26,12 @@ public sealed class WorkOnEscalation(IDbContextFactory<CommunityDbContext> conte
             escalation.ClaimedAt = now;
             return null;
         }, cancellationToken, details: $"to {assigneeId}");
+        // The assignee hears of it (not someone assigning to themselves: they know).
+        if (result.Succeeded && assigneeId != actor.UserId)
+            await Notifications.Notifier.AfterAsync(notifier, n => n.TellAsync(assigneeId, Notifications.NotificationKind.EscalationAssigned,
+                $"An escalation was assigned to you (#{escalationId}).", $"staff/desk/{escalationId}", cancellationToken: cancellationToken));
+        return result;
+    }
 
     public Task<WriteResult<int>> AcknowledgeAsync(Actor actor, int escalationId, CancellationToken cancellationToken = default) =>
         ActAsync(actor, escalationId, EscalationAudit.Acknowledged, (db, escalation, now) =>
