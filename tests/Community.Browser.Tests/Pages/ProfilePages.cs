@@ -75,7 +75,7 @@ public sealed class TagLeaderboardPage(IPage page)
     public ILocator MemberLink(string displayName) => Rows.GetByRole(AriaRole.Link, new() { Name = displayName, Exact = true });
 }
 
-/// <summary>/notices: the signed-in member's badge and privilege notices, newest first.</summary>
+/// <summary>/notices (now /notifications): the signed-in member's notifications, newest first.</summary>
 public sealed class NoticesPage(IPage page)
 {
     public static async Task<NoticesPage> OpenAsync(IPage page)
@@ -86,7 +86,7 @@ public sealed class NoticesPage(IPage page)
         return notices;
     }
 
-    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Notices", Exact = true, Level = 1 });
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Exact = true, Level = 1 });
     public ILocator Items => page.Locator("main ol.notice-list > li");
 
     /// <summary>The notices whose link reads exactly <paramref name="text"/>.</summary>
