@@ -22,7 +22,7 @@ public static class EscalationEndpoints
 
         members.MapPost("/questions/{id:int}/escalate", async (int id, [FromForm] int? teamId, [FromForm] EscalationPriority? priority, [FromForm] string? note,
                 [FromForm] string? returnUrl, HttpContext http, EscalateQuestion escalate) =>
-            Back(http, returnUrl, await escalate.ExecuteAsync(http.ToActor()!, new EscalateCommand(id, teamId, priority ?? EscalationPriority.Normal, note)),
+            PostEndpoints.Back(http, returnUrl, await escalate.ExecuteAsync(http.ToActor()!, new EscalateCommand(id, teamId, priority ?? EscalationPriority.Normal, note)),
                 _ => "Escalated to staff. The thread now shows that staff are looking into it."));
 
         participants.MapPost("/questions/{id:int}/follow-up", async (int id, HttpContext http, PrivateFollowUps followUps) =>
@@ -32,7 +32,7 @@ public static class EscalationEndpoints
             var result = await followUps.OpenAsync(actor, id);
             if (result.Succeeded)
                 return Results.LocalRedirect($"/private/{result.Value}");
-            return result.Failure == WriteFailure.NotFound ? Results.NotFound() : Back(http, $"/questions/{id}", result, _ => "");
+            return result.Failure == WriteFailure.NotFound ? Results.NotFound() : PostEndpoints.Back(http, $"/questions/{id}", result, _ => "");
         });
 
         participants.MapPost("/private/{id:int}/messages", async (int id, [FromForm] string? body, [FromForm] string? clientToken, HttpContext http, PrivateFollowUps followUps) =>
@@ -41,11 +41,11 @@ public static class EscalationEndpoints
                 return Results.NotFound();
             var result = await followUps.PostAsync(actor, id, body, clientToken);
             // Not a participant: the conversation does not exist for them.
-            return result.Failure == WriteFailure.NotFound ? Results.NotFound() : Back(http, $"/private/{id}#messages", result, _ => "Your message was sent.");
+            return result.Failure == WriteFailure.NotFound ? Results.NotFound() : PostEndpoints.Back(http, $"/private/{id}#messages", result, _ => "Your message was sent.");
         });
 
         members.MapPost("/escalations/{id:int}/rate", async (int id, [FromForm] int? rating, [FromForm] string? comment, [FromForm] string? returnUrl, HttpContext http, RateEscalation rate) =>
-            Back(http, returnUrl, await rate.ExecuteAsync(http.ToActor()!, new RateCommand(id, rating ?? 0, comment)), _ => "Thank you: your rating was saved."));
+            PostEndpoints.Back(http, returnUrl, await rate.ExecuteAsync(http.ToActor()!, new RateCommand(id, rating ?? 0, comment)), _ => "Thank you: your rating was saved."));
 
         members.MapPost("/settings/invitations", async ([FromForm] bool? optIn, HttpContext http, InvitationSettings settings) =>
         {
@@ -55,38 +55,29 @@ public static class EscalationEndpoints
         });
 
         staff.MapPost("/{id:int}/claim", async (int id, HttpContext http, WorkOnEscalation work) =>
-            Back(http, $"/staff/desk/{id}", await work.ClaimAsync(http.ToActor()!, id), _ => "You claimed this escalation."));
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await work.ClaimAsync(http.ToActor()!, id), _ => "You claimed this escalation."));
         staff.MapPost("/{id:int}/assign", async (int id, [FromForm] string? assigneeId, HttpContext http, WorkOnEscalation work) =>
-            Back(http, $"/staff/desk/{id}", await work.AssignAsync(http.ToActor()!, id, assigneeId ?? ""), _ => "Assigned."));
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await work.AssignAsync(http.ToActor()!, id, assigneeId ?? ""), _ => "Assigned."));
         staff.MapPost("/{id:int}/acknowledge", async (int id, HttpContext http, WorkOnEscalation work) =>
-            Back(http, $"/staff/desk/{id}", await work.AcknowledgeAsync(http.ToActor()!, id), _ => "Acknowledged: the thread shows that staff are looking into it."));
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await work.AcknowledgeAsync(http.ToActor()!, id), _ => "Acknowledged: the thread shows that staff are looking into it."));
         staff.MapPost("/{id:int}/notes", async (int id, [FromForm] string? note, HttpContext http, WorkOnEscalation work) =>
-            Back(http, $"/staff/desk/{id}", await work.AddNoteAsync(http.ToActor()!, id, note ?? ""), _ => "Note added."));
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await work.AddNoteAsync(http.ToActor()!, id, note ?? ""), _ => "Note added."));
         staff.MapPost("/{id:int}/state", async (int id, [FromForm] ResolutionState? state, [FromForm] string? reference, HttpContext http, WorkOnEscalation work) =>
-            Back(http, $"/staff/desk/{id}", await work.SetStateAsync(http.ToActor()!, id, state ?? ResolutionState.None, reference), _ => "The public state was updated."));
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await work.SetStateAsync(http.ToActor()!, id, state ?? ResolutionState.None, reference), _ => "The public state was updated."));
         staff.MapPost("/{id:int}/resolve", async (int id, [FromForm] ResolutionState? state, [FromForm] string? reference, [FromForm] string? summary,
                 [FromForm] string? clientToken, [FromForm] bool? confirmNotPersonal, HttpContext http, ResolveEscalation resolve) =>
-            Back(http, $"/staff/desk/{id}", await resolve.ExecuteAsync(http.ToActor()!, new ResolveCommand(id, state ?? ResolutionState.Resolved, reference,
+            PostEndpoints.Back(http, $"/staff/desk/{id}", await resolve.ExecuteAsync(http.ToActor()!, new ResolveCommand(id, state ?? ResolutionState.Resolved, reference,
                 summary?.ReplaceLineEndings("\n"), clientToken, confirmNotPersonal == true)), _ => "Resolved. The asker is asked how satisfied they are."));
 
         admin.MapPost("", async ([FromForm] int? id, [FromForm] string? name, [FromForm] int? urgentMinutes, [FromForm] int? highMinutes, [FromForm] int? normalMinutes,
                 [FromForm] bool? isDefault, HttpContext http, ManageTeams teams) =>
-            Back(http, "/admin/teams", await teams.SaveAsync(http.ToActor()!, new TeamInput(id, name ?? "", urgentMinutes ?? 0, highMinutes ?? 0, normalMinutes ?? 0, isDefault == true)),
+            PostEndpoints.Back(http, "/admin/teams", await teams.SaveAsync(http.ToActor()!, new TeamInput(id, name ?? "", urgentMinutes ?? 0, highMinutes ?? 0, normalMinutes ?? 0, isDefault == true)),
                 _ => "The team was saved."));
         admin.MapPost("/{id:int}/members", async (int id, [FromForm] string? member, HttpContext http, ManageTeams teams) =>
-            Back(http, "/admin/teams", await teams.AddMemberAsync(http.ToActor()!, id, member ?? ""), _ => "Added to the team."));
+            PostEndpoints.Back(http, "/admin/teams", await teams.AddMemberAsync(http.ToActor()!, id, member ?? ""), _ => "Added to the team."));
         admin.MapPost("/{id:int}/members/remove", async (int id, [FromForm] string? userId, HttpContext http, ManageTeams teams) =>
-            Back(http, "/admin/teams", await teams.RemoveMemberAsync(http.ToActor()!, id, userId ?? ""), _ => "Removed from the team."));
+            PostEndpoints.Back(http, "/admin/teams", await teams.RemoveMemberAsync(http.ToActor()!, id, userId ?? ""), _ => "Removed from the team."));
 
         return endpoints;
-    }
-
-    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
-    {
-        var message = result.Succeeded
-            ? success(result.Value!)
-            : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
-        Flash.Set(http, message, isError: !result.Succeeded);
-        return Results.LocalRedirect(PostEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
     }
 }

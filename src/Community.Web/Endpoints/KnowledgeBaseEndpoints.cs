@@ -1,3 +1,4 @@
+using Community.Web.Search;
 using Community.Domain.KnowledgeBase;
 using Community.Domain.Posting;
 using Community.Web.Accounts;
@@ -15,7 +16,6 @@ namespace Community.Web.Endpoints;
 public static class KnowledgeBaseEndpoints
 {
     /// <summary>An anonymous visitor's id for "was this helpful?": random, HttpOnly, nothing else in it.</summary>
-    public const string VisitorCookie = "community-visitor";
 
     public static IEndpointRouteBuilder MapKnowledgeBaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -52,33 +52,15 @@ public static class KnowledgeBaseEndpoints
     }
 
     /// <summary>The member, or the anonymous visitor's cookie (made on their first answer).</summary>
-    public static string VisitorKey(HttpContext http)
-    {
-        if (http.ToActor() is { } actor)
-            return KnowledgeBaseRules.VisitorKey(actor.UserId, null);
-        if (!http.Request.Cookies.TryGetValue(VisitorCookie, out var visitor) || visitor.Length is 0 or > 40)
-        {
-            visitor = Guid.NewGuid().ToString("N");
-            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-            });
-        }
-        return KnowledgeBaseRules.VisitorKey(null, visitor);
-    }
+    public static string VisitorKey(HttpContext http) =>
+        http.ToActor() is { } actor ? KnowledgeBaseRules.VisitorKey(actor.UserId, null) : KnowledgeBaseRules.VisitorKey(null, Visitor.Cookie(http, create: true));
 
     /// <summary>The key a page checks to show "you answered" (no cookie yet: nobody has answered).</summary>
     public static string? ExistingVisitorKey(HttpContext http) =>
         http.ToActor() is { } actor ? KnowledgeBaseRules.VisitorKey(actor.UserId, null)
-        : http.Request.Cookies.TryGetValue(VisitorCookie, out var visitor) && visitor.Length is > 0 and <= 40 ? KnowledgeBaseRules.VisitorKey(null, visitor)
+        : Visitor.Cookie(http, create: false) is { } visitor ? KnowledgeBaseRules.VisitorKey(null, visitor)
         : null;
 
-    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
-    {
-        var message = result.Succeeded
-            ? success(result.Value!)
-            : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
-        Flash.Set(http, message, isError: !result.Succeeded);
-        return Results.LocalRedirect(PostEndpoints.IsLocal(returnUrl) ? returnUrl! : "/kb");
-    }
+    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success) =>
+        PostEndpoints.Back(http, returnUrl, result, success, fallback: "/kb");
 }

@@ -18,10 +18,10 @@ public static class ModerationEndpoints
         var members = endpoints.MapGroup("").RequireAuthorization().RequireRateLimiting(CommunityApp.WritesRateLimit);
 
         members.MapPost("/posts/{id:int}/flag", async (int id, [FromForm] FlagReason reason, [FromForm] string? note, [FromForm] string? returnUrl, HttpContext http, RaiseFlag flags) =>
-            Back(http, returnUrl, await flags.ExecuteAsync(http.ToActor()!, new RaiseFlagCommand(FlagTarget.Post(id), reason, note)), Thanks));
+            PostEndpoints.Back(http, returnUrl, await flags.ExecuteAsync(http.ToActor()!, new RaiseFlagCommand(FlagTarget.Post(id), reason, note)), Thanks));
 
         members.MapPost("/comments/{id:int}/flag", async (int id, [FromForm] FlagReason reason, [FromForm] string? note, [FromForm] string? returnUrl, HttpContext http, RaiseFlag flags) =>
-            Back(http, returnUrl, await flags.ExecuteAsync(http.ToActor()!, new RaiseFlagCommand(FlagTarget.Comment(id), reason, note)), Thanks));
+            PostEndpoints.Back(http, returnUrl, await flags.ExecuteAsync(http.ToActor()!, new RaiseFlagCommand(FlagTarget.Comment(id), reason, note)), Thanks));
 
         var reviewers = endpoints.MapGroup("/moderation").RequireAuthorization(PrivilegePolicies.AccessReviewQueues).RequireRateLimiting(CommunityApp.WritesRateLimit);
         reviewers.MapPost("/handle", async ([FromForm] HandleForm form, HttpContext http, HandleFlags handle) =>
@@ -32,36 +32,27 @@ public static class ModerationEndpoints
                 Flash.Set(http, result.Value.Message + " Edit the post now.", isError: false);
                 return Results.LocalRedirect("/" + edit);
             }
-            return Back(http, "/moderation", result, handled => handled.Message);
+            return PostEndpoints.Back(http, "/moderation", result, handled => handled.Message);
         });
 
         var moderators = endpoints.MapGroup("/moderation").RequireAuthorization(Policies.Moderation).RequireRateLimiting(CommunityApp.WritesRateLimit);
         moderators.MapPost("/members/{userId}/sanction", async (string userId, [FromForm] SanctionKind kind, [FromForm] int? days, [FromForm] string? reason, HttpContext http, SanctionMember sanctions) =>
-            Back(http, $"/moderation/members/{Uri.EscapeDataString(userId)}", await sanctions.ExecuteAsync(http.ToActor()!, new SanctionCommand(userId, kind, reason ?? "", days)),
+            PostEndpoints.Back(http, $"/moderation/members/{Uri.EscapeDataString(userId)}", await sanctions.ExecuteAsync(http.ToActor()!, new SanctionCommand(userId, kind, reason ?? "", days)),
                 _ => kind == SanctionKind.Suspension ? $"The member is suspended for {days} days; they were told why." : "The member was warned; they were told why."));
         moderators.MapPost("/sanctions/{id:int}/lift", async (int id, [FromForm] string? returnUrl, HttpContext http, SanctionMember sanctions) =>
-            Back(http, returnUrl, await sanctions.LiftAsync(http.ToActor()!, id), _ => "The suspension was lifted."));
+            PostEndpoints.Back(http, returnUrl, await sanctions.LiftAsync(http.ToActor()!, id), _ => "The suspension was lifted."));
 
         var admins = endpoints.MapGroup("/moderation/watch-list").RequireAuthorization(Policies.Admin).RequireRateLimiting(CommunityApp.WritesRateLimit);
         admins.MapPost("", async ([FromForm] string? phrase, [FromForm] WatchAction action, HttpContext http, WatchList list) =>
-            Back(http, "/moderation/watch-list", await list.AddAsync(http.ToActor()!, http.User.IsInRole(Roles.Admin), phrase, action), _ => $"“{phrase?.Trim()}” is on the watch list."));
+            PostEndpoints.Back(http, "/moderation/watch-list", await list.AddAsync(http.ToActor()!, http.User.IsInRole(Roles.Admin), phrase, action), _ => $"“{phrase?.Trim()}” is on the watch list."));
         admins.MapPost("/{id:int}/remove", async (int id, HttpContext http, WatchList list) =>
-            Back(http, "/moderation/watch-list", await list.RemoveAsync(http.ToActor()!, http.User.IsInRole(Roles.Admin), id), _ => "The term was removed from the watch list."));
+            PostEndpoints.Back(http, "/moderation/watch-list", await list.RemoveAsync(http.ToActor()!, http.User.IsInRole(Roles.Admin), id), _ => "The term was removed from the watch list."));
         return endpoints;
     }
 
     private static string Thanks(FlagRaised raised) => raised.Held
         ? "Thanks: your flag was recorded, and with the others it hid the post until a moderator reviews it."
         : "Thanks: a moderator will review your flag. You will find the outcome under My flags.";
-
-    private static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
-    {
-        var message = result.Succeeded
-            ? success(result.Value!)
-            : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
-        Flash.Set(http, message, isError: !result.Succeeded);
-        return Results.LocalRedirect(PostEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
-    }
 
     /// <summary>The queue's form: which flags the moderator saw, and what they decided.</summary>
     public sealed class HandleForm

@@ -72,13 +72,14 @@ public static class PostEndpoints
         _ => $"Your vote was counted: {tally.Votes} of {tally.Needed} needed.",
     };
 
-    internal static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success)
+    /// <summary>Says how the write went (a flash message) and goes back where the form came from, or to <paramref name="fallback"/>.</summary>
+    internal static IResult Back<T>(HttpContext http, string? returnUrl, WriteResult<T> result, Func<T, string> success, string fallback = "/")
     {
         var message = result.Succeeded
             ? success(result.Value!)
             : string.Join(" ", new[] { result.Message }.Concat(result.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)));
         Flash.Set(http, message, isError: !result.Succeeded);
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : fallback);
     }
 
     /// <summary>Only paths on this site: "/x" but not "//evil.example" or "/\evil.example".</summary>
