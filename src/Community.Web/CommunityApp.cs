@@ -7,6 +7,7 @@ using Community.Web.Endpoints;
 using Community.Web.Hosting;
 using Community.Web.Jobs;
 using Community.Web.Notifications;
+using Community.Web.ScaleOut;
 
 namespace Community.Web;
 
@@ -36,6 +37,7 @@ public static class CommunityApp
             // The default 32 KB drops the circuit well below a 30,000-character non-Latin post.
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Components.Editor.MarkdownEditorConnection.MaximumReceiveMessageSize);
         services.AddCommunityRateLimits();
+        services.AddCommunityRedis(builder.Configuration);
         return builder;
     }
 

@@ -14,6 +14,7 @@ public sealed class SettingsTests
     [InlineData("Email:Smtp:Port", "70000", "Email:Smtp:Port must be a port number")]
     [InlineData("DemoData:Password", "", "DemoData:Password is required when DemoData:Enabled is true")]
     [InlineData("ConnectionStrings:Community", "", "ConnectionStrings:Community is required")]
+    [InlineData("Redis:Configuration", "password=secret", "Redis:Configuration is not a valid Redis configuration")]
     public async Task ABadSettingStopsStartUpAndNamesTheSetting(string key, string value, string message)
     {
         var settings = new List<KeyValuePair<string, string?>> { new(key, value) };
