@@ -15,7 +15,7 @@ public sealed record DatasetFile(string Path, bool Reused, TimeSpan? BuildTime, 
 public static class Dataset
 {
     public static string FileFor(BenchOptions options) =>
-        Path.Combine(RepoPaths.Results, $"lists-dataset-seed{options.Seed}-q{options.Questions}.db");
+        Path.Combine(RepoPaths.Results, $"dataset-v2-seed{options.Seed}-q{options.Questions}.db");
 
     public static async Task<DatasetFile> EnsureAsync(BenchOptions options)
     {
@@ -42,7 +42,7 @@ public static class Dataset
         Console.WriteLine($"  schema: {migrations.Count} migrations applied ({string.Join(", ", migrations)}) in {clock.Elapsed.TotalSeconds:F1} s");
         var model = new DatasetGenerator(options.Seed, options.Questions).Generate();
         Console.WriteLine($"  generated in memory: {model.Users.Length:N0} users, {model.Tags.Length} tags, {model.Questions.Length:N0} questions, "
-            + $"{model.Answers.Length:N0} answers, {model.Comments.Length:N0} comments ({clock.Elapsed.TotalSeconds:F1} s)");
+            + $"{model.Answers.Length:N0} answers, {model.Votes.Length:N0} votes, {model.Comments.Length:N0} comments ({clock.Elapsed.TotalSeconds:F1} s)");
         DatasetWriter.Write(building, model, clock);
         SqliteConnection.ClearAllPools();
         if (File.Exists(building + "-wal"))
@@ -81,9 +81,19 @@ public static class Dataset
     public static string Relative(string path) => Path.GetRelativePath(RepoPaths.Root, path);
 }
 
-/// <summary>Writes a generated model with prepared, reused commands in one transaction.</summary>
+/// <summary>
+/// Writes a generated model with prepared, reused commands in one transaction. Bodies go through the real Markdown
+/// pipeline (<see cref="Community.Domain.Markdown.MarkdownRenderer.ForTrustedBulk"/>: the same pipeline, sanitizer and
+/// limits, only a longer time budget), rendered in parallel a batch ahead of the inserts. The search index's triggers
+/// are dropped for the load and the index is made once at the end by the Search migration's own statements.
+/// </summary>
 internal static class DatasetWriter
 {
+    /// <summary>The password of every generated member (the signed-in scenarios sign in with it).</summary>
+    public const string Password = "Bench-Community-2026";
+
+    private const int Batch = 4_096;
+
     public static void Write(string path, DatasetModel model, Stopwatch clock)
     {
         // Foreign keys off for the load only: rows go in an order that satisfies them, checked at the end.
@@ -93,19 +103,31 @@ internal static class DatasetWriter
         // The file is discarded if the load fails, so no journal and no fsync while filling it.
         Execute(connection, "PRAGMA journal_mode=OFF;");
         Execute(connection, "PRAGMA synchronous=OFF;");
-        Execute(connection, "PRAGMA cache_size=-524288;"); // 512 MiB: the random-order indexes (AuthorId, Score) stay in memory
+        Execute(connection, "PRAGMA cache_size=-1048576;"); // 1 GiB: the random-order indexes (AuthorId, VoterId, UserId) stay in memory
         Execute(connection, "PRAGMA temp_store=MEMORY;");
+        foreach (var statement in Community.Domain.Search.SearchSchema.Drop())
+            Execute(connection, statement);
+        var renderer = new Community.Domain.Markdown.MarkdownRenderer().ForTrustedBulk();
 
         using (var transaction = connection.BeginTransaction())
         {
             WriteUsers(connection, transaction, model, clock);
             WriteTags(connection, transaction, model);
-            WritePosts(connection, transaction, model, clock);
+            WritePosts(connection, transaction, model, renderer, clock);
             WriteQuestionTags(connection, transaction, model, clock);
-            WriteComments(connection, transaction, model, clock);
+            WriteVotes(connection, transaction, model, clock);
+            WriteComments(connection, transaction, model, renderer, clock);
             transaction.Commit();
         }
         Console.WriteLine($"  committed ({clock.Elapsed.TotalSeconds:F1} s)");
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            foreach (var statement in Community.Domain.Search.SearchSchema.Create())
+                Execute(connection, statement, transaction);
+            transaction.Commit();
+        }
+        Console.WriteLine($"  search index: {connection.Scalar("SELECT count(*) FROM SearchDocuments"):N0} documents ({clock.Elapsed.TotalSeconds:F1} s)");
 
         using (var check = connection.CreateCommand())
         {
@@ -115,14 +137,18 @@ internal static class DatasetWriter
                 throw new InvalidOperationException($"Generated data breaks a foreign key: table {reader.GetString(0)}, rowid {reader.GetValue(1)}, parent {reader.GetString(2)}.");
         }
         Console.WriteLine($"  foreign keys checked ({clock.Elapsed.TotalSeconds:F1} s)");
+        Execute(connection, "ANALYZE;");
         // Back to the journal mode DatabaseMigrator gives every database (it is stored in the file).
         Execute(connection, "PRAGMA journal_mode=WAL;");
     }
 
     private static void WriteUsers(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model, Stopwatch clock)
     {
+        // One hash for every member, as the demo does: hashing is deliberately slow.
+        var hash = new Microsoft.AspNetCore.Identity.PasswordHasher<Community.Domain.Accounts.CommunityUser>()
+            .HashPassword(new Community.Domain.Accounts.CommunityUser(), Password);
         using var insert = new PreparedInsert(connection, transaction, "AspNetUsers",
-            "Id", "DisplayName", "NormalizedDisplayName", "Reputation", "CreatedAt", "AboutMe", "UserName", "NormalizedUserName",
+            "Id", "DisplayName", "NormalizedDisplayName", "Reputation", "ReputationPoints", "CreatedAt", "AboutMe", "UserName", "NormalizedUserName",
             "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumber",
             "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnd", "LockoutEnabled", "AccessFailedCount");
         var progress = new LoadProgress("users", model.Users.Length, clock);
@@ -132,23 +158,24 @@ internal static class DatasetWriter
             insert.Set(0, user.Id);
             insert.Set(1, user.DisplayName);
             insert.Set(2, user.DisplayName.ToUpperInvariant());
-            insert.Set(3, user.Reputation);
-            insert.Set(4, new DateTime(user.CreatedAt, DateTimeKind.Utc));
-            insert.Set(5, null);
-            insert.Set(6, email);
-            insert.Set(7, email.ToUpperInvariant());
-            insert.Set(8, email);
-            insert.Set(9, email.ToUpperInvariant());
-            insert.Set(10, true);
-            insert.Set(11, null);
-            insert.Set(12, user.SecurityStamp);
-            insert.Set(13, user.ConcurrencyStamp);
-            insert.Set(14, null);
-            insert.Set(15, false);
+            insert.Set(3, Community.Domain.Reputation.ReputationRules.Total(user.Points));
+            insert.Set(4, user.Points);
+            insert.Set(5, new DateTime(user.CreatedAt, DateTimeKind.Utc));
+            insert.Set(6, null);
+            insert.Set(7, email);
+            insert.Set(8, email.ToUpperInvariant());
+            insert.Set(9, email);
+            insert.Set(10, email.ToUpperInvariant());
+            insert.Set(11, true);
+            insert.Set(12, hash);
+            insert.Set(13, user.SecurityStamp);
+            insert.Set(14, user.ConcurrencyStamp);
+            insert.Set(15, null);
             insert.Set(16, false);
-            insert.Set(17, null);
-            insert.Set(18, true);
-            insert.Set(19, 0);
+            insert.Set(17, false);
+            insert.Set(18, null);
+            insert.Set(19, true);
+            insert.Set(20, 0);
             insert.Run();
             progress.Step();
         }
@@ -165,9 +192,34 @@ internal static class DatasetWriter
             insert.Set(2, $"Questions about {model.Tags[i].Replace('-', ' ')}.");
             insert.Run();
         }
+        Console.WriteLine($"  tags           {model.Tags.Length,9:N0}");
     }
 
-    private static void WritePosts(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model, Stopwatch clock)
+    /// <summary>Renders batch k+1 on the other cores while batch k is inserted.</summary>
+    private static void Rendered<T>(IReadOnlyList<T> items, Func<T, (string Markdown, string Html)> render, Action<int, T, string, string> write)
+    {
+        (string, string)[] RenderBatch(int from)
+        {
+            var count = Math.Min(Batch, items.Count - from);
+            var result = new (string, string)[count];
+            Parallel.For(0, count, i => result[i] = render(items[from + i]));
+            return result;
+        }
+        var next = items.Count == 0 ? null : Task.Run(() => RenderBatch(0));
+        for (var from = 0; from < items.Count; from += Batch)
+        {
+            var batch = next!.GetAwaiter().GetResult();
+            next = from + Batch < items.Count ? Task.Run(() => RenderBatch(from + Batch)) : null;
+            for (var i = 0; i < batch.Length; i++)
+                write(from + i, items[from + i], batch[i].Item1, batch[i].Item2);
+        }
+    }
+
+    private static string Html(Community.Domain.Markdown.MarkdownRenderResult result, string markdown) =>
+        result.Succeeded ? result.Html : throw new InvalidOperationException($"The Markdown pipeline refused a generated body ({result.Error}): {markdown[..Math.Min(200, markdown.Length)]}");
+
+    private static void WritePosts(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model,
+        Community.Domain.Markdown.MarkdownRenderer renderer, Stopwatch clock)
     {
         using var insert = new PreparedInsert(connection, transaction, "Posts",
             "Id", "Kind", "AuthorId", "Title", "Body", "BodyHtml", "RenderVersion", "Score", "CreatedAt", "EditedAt", "DeletedAt",
@@ -175,19 +227,24 @@ internal static class DatasetWriter
             "CloseReason", "DuplicateOfId", "Version", "ClientToken");
         var progress = new LoadProgress("posts", model.PostOrder.Length, clock);
         var text = model.Text;
-        foreach (var reference in model.PostOrder)
+        Rendered(model.PostOrder, reference =>
+        {
+            var markdown = reference >= 0
+                ? text.Body(model.Questions[reference].BodySeed, model.Questions[reference].BodyLength)
+                : text.Body(model.Answers[~reference].BodySeed, model.Answers[~reference].BodyLength);
+            return (markdown, Html(renderer.Render(markdown), markdown));
+        }, (_, reference, body, html) =>
         {
             if (reference >= 0)
             {
                 ref readonly var q = ref model.Questions[reference];
                 var author = model.Users[q.Author].Id;
-                var body = text.Body(q.BodySeed, q.BodyLength);
                 insert.Set(0, q.Id);
                 insert.Set(1, "Question");
                 insert.Set(2, author);
                 insert.Set(3, q.Title);
                 insert.Set(4, body);
-                insert.Set(5, TextSource.Html(body));
+                insert.Set(5, html);
                 insert.Set(6, Community.Domain.Markdown.MarkdownRenderer.CurrentVersion);
                 insert.Set(7, q.Score);
                 insert.Set(8, Utc(q.CreatedAt));
@@ -210,13 +267,12 @@ internal static class DatasetWriter
             {
                 ref readonly var a = ref model.Answers[~reference];
                 var author = model.Users[a.Author].Id;
-                var body = text.Body(a.BodySeed, a.BodyLength);
                 insert.Set(0, a.Id);
                 insert.Set(1, "Answer");
                 insert.Set(2, author);
                 insert.Set(3, null);
                 insert.Set(4, body);
-                insert.Set(5, TextSource.Html(body));
+                insert.Set(5, html);
                 insert.Set(6, Community.Domain.Markdown.MarkdownRenderer.CurrentVersion);
                 insert.Set(7, a.Score);
                 insert.Set(8, Utc(a.CreatedAt));
@@ -231,7 +287,7 @@ internal static class DatasetWriter
             }
             insert.Run();
             progress.Step();
-        }
+        });
         progress.Done();
     }
 
@@ -256,36 +312,92 @@ internal static class DatasetWriter
         progress.Done();
     }
 
-    private static void WriteComments(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model, Stopwatch clock)
+    /// <summary>The votes and the ledger rows CastVote and AcceptAnswer would have appended for them.</summary>
+    private static void WriteVotes(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model, Stopwatch clock)
+    {
+        using var vote = new PreparedInsert(connection, transaction, "Votes", "PostId", "VoterId", "Value", "CreatedAt");
+        using var entry = new PreparedInsert(connection, transaction, "ReputationEntries",
+            "UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt");
+        var progress = new LoadProgress("votes", model.Votes.Length, clock);
+        foreach (var v in model.Votes)
+        {
+            var (postId, author) = v.Post >= 0 ? (model.Questions[v.Post].Id, model.Questions[v.Post].Author) : (model.Answers[~v.Post].Id, model.Answers[~v.Post].Author);
+            var voter = model.Users[v.Voter].Id;
+            var at = Utc(v.CreatedAt);
+            vote.Set(0, postId);
+            vote.Set(1, voter);
+            vote.Set(2, v.Value);
+            vote.Set(3, at);
+            vote.Run();
+            foreach (var (user, amount, reason) in DatasetGenerator.LedgerFor(v, author))
+            {
+                entry.Set(0, model.Users[user].Id);
+                entry.Set(1, amount);
+                entry.Set(2, reason);
+                entry.Set(3, Community.Domain.Reputation.ReputationRules.VoteSource(postId, voter));
+                entry.Set(4, postId);
+                entry.Set(5, voter);
+                entry.Set(6, at);
+                entry.Run();
+            }
+            progress.Step();
+        }
+        foreach (var q in model.Questions)
+        {
+            if (q.AcceptedAnswer < 0)
+                continue;
+            var answer = model.Answers[q.AcceptedAnswer];
+            foreach (var (user, amount, reason) in DatasetGenerator.LedgerForAcceptance(q, answer))
+            {
+                entry.Set(0, model.Users[user].Id);
+                entry.Set(1, amount);
+                entry.Set(2, reason);
+                entry.Set(3, Community.Domain.Reputation.ReputationRules.AcceptanceSource(q.Id));
+                entry.Set(4, answer.Id);
+                entry.Set(5, model.Users[q.Author].Id);
+                entry.Set(6, Utc(Math.Max(answer.CreatedAt, q.CreatedAt)));
+                entry.Run();
+            }
+        }
+        progress.Done();
+    }
+
+    private static void WriteComments(SqliteConnection connection, SqliteTransaction transaction, DatasetModel model,
+        Community.Domain.Markdown.MarkdownRenderer renderer, Stopwatch clock)
     {
         using var insert = new PreparedInsert(connection, transaction, "Comments",
             "Id", "PostId", "AuthorId", "Body", "BodyHtml", "RenderVersion", "CreatedAt", "DeletedAt", "ClientToken");
         var progress = new LoadProgress("comments", model.Comments.Length, clock);
-        for (var i = 0; i < model.Comments.Length; i++)
+        Rendered(model.Comments, c =>
         {
-            ref readonly var c = ref model.Comments[i];
-            var body = model.Text.Body(c.BodySeed, c.BodyLength);
+            var markdown = model.Text.Comment(c.BodySeed, c.BodyLength);
+            if (markdown.Length > 600)
+                markdown = markdown[..600].TrimEnd();
+            return (markdown, Html(renderer.RenderComment(markdown), markdown));
+        }, (i, c, body, html) =>
+        {
             insert.Set(0, i + 1);
             insert.Set(1, c.PostId);
             insert.Set(2, model.Users[c.Author].Id);
             insert.Set(3, body);
-            insert.Set(4, TextSource.Html(body));
+            insert.Set(4, html);
             insert.Set(5, Community.Domain.Markdown.MarkdownRenderer.CurrentVersion);
             insert.Set(6, Utc(c.CreatedAt));
             insert.Set(7, null);
             insert.Set(8, null);
             insert.Run();
             progress.Step();
-        }
+        });
         progress.Done();
     }
 
     private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
     private static object? UtcOrNull(long ticks) => ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

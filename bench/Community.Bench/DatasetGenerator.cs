@@ -8,10 +8,15 @@ internal sealed record DatasetModel(
     QuestionRow[] Questions,
     AnswerRow[] Answers,
     CommentRow[] Comments,
+    VoteRow[] Votes,
     int[] PostOrder, // by post id: a question's index, or ~index of an answer
-    TextSource Text);
+    MarkdownText Text);
 
-internal sealed record UserRow(string Id, string Handle, string DisplayName, int Reputation, long CreatedAt, string SecurityStamp, string ConcurrencyStamp);
+internal sealed record UserRow(string Id, string Handle, string DisplayName, long CreatedAt, string SecurityStamp, string ConcurrencyStamp)
+{
+    /// <summary>The ledger's sum for this member (votes and acceptances), set once the votes are made.</summary>
+    public long Points { get; set; }
+}
 
 internal struct QuestionRow
 {
@@ -57,9 +62,20 @@ internal struct CommentRow
     public long CreatedAt;
 }
 
+/// <summary>One vote; its reputation rows follow from it (see <see cref="DatasetWriter"/>).</summary>
+internal struct VoteRow
+{
+    public int Post; // a question's index, or ~index of an answer
+    public int Voter;
+    public int Value;
+    public long CreatedAt;
+}
+
 /// <summary>
-/// A support community of a given size, the same for the same seed: 2,000 users, 50 tags of Zipf-like popularity and
-/// 100,000 questions over three years with ~3 answers each (some threads with 100+), accepted answers on ~40%.
+/// A support community of a given size, the same for the same seed. At <c>--questions 100000</c> (the scale):
+/// 50,000 users, 5,000 tags of Zipf popularity, 100,000 questions and 900,000 answers (1,000 hot questions with exactly
+/// 30 answers, ~10% unanswered, the rest Zipf-distributed over the questions), 1,000,000 votes with their reputation
+/// ledger, 200,000 comments. Everything scales with <c>--questions</c>.
 /// </summary>
 internal sealed class DatasetGenerator(int seed, int questionCount)
 {
@@ -67,7 +83,10 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
     public static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime Start = End.AddYears(-3);
 
-    // Ordered by popularity: the first is the most used, the last the rarest.
+    /// <summary>Answers on each hot question (the question page benchmark's thread).</summary>
+    public const int HotAnswers = 30;
+
+    // The most popular tags, by rank; the rest of the 5,000 are made from the vocabulary.
     public static readonly string[] TagNames =
     [
         "setup", "wifi", "mesh", "mobile-app", "firmware", "speed", "dropouts", "billing", "router", "range",
@@ -79,18 +98,24 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
 
     private const double TagZipfExponent = 1.0;
     private const double AuthorZipfExponent = 0.8;
-    private const double ShareWithoutAnswers = 0.15;
+    private const double AnswerZipfExponent = 0.6;
+    private const double VoteZipfExponent = 0.7;
+    private const double ShareWithoutAnswers = 0.10;
     private const double ShareAccepted = 0.40;
+    private const int MaxAnswers = 400;
 
     private readonly Random rng = new(seed);
+    private readonly double scale = questionCount / 100_000.0;
+
+    private int Scaled(int full, int min) => Math.Max(min, (int)Math.Round(full * scale));
 
     public DatasetModel Generate()
     {
-        var scale = questionCount / 100_000.0;
-        var users = MakeUsers(Math.Max(20, (int)Math.Round(2_000 * scale)));
-        var text = new TextSource(rng);
+        var users = MakeUsers(Scaled(50_000, 50));
+        var text = new MarkdownText(seed);
+        var tagNames = MakeTagNames(text, Scaled(5_000, 50));
         var authors = new ZipfSampler(users.Length, AuthorZipfExponent);
-        var tags = new ZipfSampler(TagNames.Length, TagZipfExponent);
+        var tags = new ZipfSampler(tagNames.Length, TagZipfExponent);
 
         var startTicks = Start.Ticks;
         var span = End.Ticks - startTicks;
@@ -99,28 +124,26 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
             created[i] = startTicks + (long)(rng.NextDouble() * span);
         Array.Sort(created);
 
-        // A few very long threads for the question page benchmark, away from the end so their answers fit.
-        var hot = new HashSet<int>();
-        while (hot.Count < Math.Max(1, (int)Math.Round(10 * scale)))
-            hot.Add(rng.Next(questionCount * 9 / 10));
+        var answerCounts = AnswerCounts(Scaled(900_000, questionCount), Math.Min(questionCount / 2, Scaled(1_000, 1)), out var hot);
 
         var questions = new QuestionRow[questionCount];
-        var answers = new List<AnswerRow>(questionCount * 3 + 2_000);
+        var answers = new List<AnswerRow>(answerCounts.Sum());
         var acceptWhenAnswered = ShareAccepted / (1 - ShareWithoutAnswers);
+        var times = new List<long>();
         for (var i = 0; i < questionCount; i++)
         {
             ref var q = ref questions[i];
             q.Author = authors.Sample(rng);
             q.Title = text.Title(rng);
             q.BodySeed = rng.Next();
-            q.BodyLength = 200 + rng.Next(900);
+            q.BodyLength = BodyLength(1_000);
             q.CreatedAt = created[i];
-            q.Score = rng.NextDouble() < 0.08 ? -rng.Next(1, 4) : (int)Math.Round(Math.Exp(0.9 * Gaussian() + 0.3)) - 1;
             q.ViewCount = (int)Math.Min(500_000, Math.Exp(4 + 1.2 * Gaussian()));
             q.EditedAt = rng.NextDouble() < 0.10 ? Before(q.CreatedAt + Hours(Exponential(72))) : 0;
-            q.DeletedAt = rng.NextDouble() < 0.02 ? Before(q.CreatedAt + Hours(Exponential(48))) : 0;
+            // Hot questions stay live and open: the question page benchmark reads them.
+            q.DeletedAt = !hot.Contains(i) && rng.NextDouble() < 0.02 ? Before(q.CreatedAt + Hours(Exponential(48))) : 0;
             q.DuplicateOf = -1;
-            if (q.DeletedAt == 0 && rng.NextDouble() < 0.03)
+            if (q.DeletedAt == 0 && !hot.Contains(i) && rng.NextDouble() < 0.03)
             {
                 q.ClosedAt = Before(q.CreatedAt + Hours(Exponential(24)));
                 q.ClosedBy = rng.Next(Math.Min(20, users.Length));
@@ -131,33 +154,31 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
             }
             q.Tags = PickTags(tags);
 
-            // Answers: none on ~15%, else 1 + geometric (mean ~3.5), spread after the question; none after End.
-            var count = hot.Contains(i) ? 100 + rng.Next(150)
-                : rng.NextDouble() < ShareWithoutAnswers ? 0
-                : 1 + Geometric(1 / 3.5);
-            var first = answers.Count;
-            var at = q.CreatedAt;
+            // Answers between the question and the dataset's end, most of them soon after the question.
+            var count = answerCounts[i];
+            var window = Math.Min(End.Ticks - 1 - q.CreatedAt, Hours(24 * 90));
+            times.Clear();
             for (var k = 0; k < count; k++)
+                times.Add(q.CreatedAt + Math.Max(TimeSpan.TicksPerMinute, (long)(window * Math.Pow(rng.NextDouble(), 3))));
+            times.Sort();
+            var first = answers.Count;
+            foreach (var at in times)
             {
-                at += Math.Max(TimeSpan.TicksPerMinute, Hours(hot.Contains(i) ? Exponential(8) : k == 0 ? Exponential(18) : Exponential(48)));
-                if (at >= End.Ticks)
-                    break;
                 answers.Add(new AnswerRow
                 {
                     Question = i,
                     Author = authors.Sample(rng),
                     BodySeed = rng.Next(),
-                    BodyLength = 100 + rng.Next(700),
-                    Score = (int)Math.Round(Math.Exp(0.9 * Gaussian() + 0.2)) - 1,
-                    CreatedAt = at,
+                    BodyLength = BodyLength(800),
+                    CreatedAt = Math.Min(at, End.Ticks - 1),
                     EditedAt = rng.NextDouble() < 0.08 ? Before(at + Hours(Exponential(24))) : 0,
-                    DeletedAt = rng.NextDouble() < 0.03 ? Before(at + Hours(Exponential(48))) : 0,
+                    DeletedAt = !hot.Contains(i) && rng.NextDouble() < 0.03 ? Before(at + Hours(Exponential(48))) : 0,
                 });
             }
 
             q.AcceptedAnswer = -1;
             q.LastActivityAt = Math.Max(q.CreatedAt, q.EditedAt);
-            var best = -1;
+            var live = new List<int>();
             for (var a = first; a < answers.Count; a++)
             {
                 var answer = answers[a];
@@ -165,22 +186,56 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
                     continue;
                 q.AnswerCount++;
                 q.LastActivityAt = Math.Max(q.LastActivityAt, Math.Max(answer.CreatedAt, answer.EditedAt));
-                if (best < 0 || answer.Score > answers[best].Score)
-                    best = a;
+                live.Add(a);
             }
-            if (best >= 0 && rng.NextDouble() < acceptWhenAnswered)
-            {
-                q.AcceptedAnswer = best;
-                var accepted = answers[best];
-                if (accepted.Score <= 0)
-                    answers[best] = accepted with { Score = 1 + rng.Next(5) };
-            }
+            if (live.Count > 0 && rng.NextDouble() < acceptWhenAnswered)
+                q.AcceptedAnswer = live[rng.Next(Math.Min(live.Count, 3))];
         }
 
         var answerArray = answers.ToArray();
         var postOrder = AssignIds(questions, answerArray);
-        var comments = MakeComments(questions, answerArray, postOrder, authors);
-        return new DatasetModel(users, TagNames, questions, answerArray, comments, postOrder, text);
+        var votes = MakeVotes(questions, answerArray, postOrder, users, Scaled(1_000_000, 100));
+        var comments = MakeComments(questions, answerArray, postOrder, authors, Scaled(200_000, 20));
+        return new DatasetModel(users, tagNames, questions, answerArray, comments, votes, postOrder, text);
+    }
+
+    /// <summary>0.3–3 KB, most near <paramref name="median"/> (log-normal).</summary>
+    private int BodyLength(int median) => (int)Math.Clamp(median * Math.Exp(0.55 * Gaussian()), 300, 3_000);
+
+    /// <summary>
+    /// Answers per question: none on ~10%, exactly <see cref="HotAnswers"/> on the hot ones, the rest drawn by Zipf over
+    /// the other questions in a random order (a few threads of hundreds, most of a few).
+    /// </summary>
+    private int[] AnswerCounts(int totalAnswers, int hotCount, out HashSet<int> hot)
+    {
+        var counts = new int[questionCount];
+        hot = [];
+        // Away from the end, so that their answers have time to come.
+        while (hot.Count < hotCount)
+            hot.Add(rng.Next(Math.Max(1, questionCount * 9 / 10)));
+        var others = new List<int>(questionCount);
+        for (var i = 0; i < questionCount; i++)
+        {
+            if (hot.Contains(i))
+                counts[i] = HotAnswers;
+            else if (rng.NextDouble() >= ShareWithoutAnswers)
+                others.Add(i);
+        }
+        Shuffle(others);
+        var remaining = Math.Max(0, totalAnswers - hotCount * HotAnswers);
+        if (others.Count == 0)
+            return counts;
+        var sampler = new ZipfSampler(others.Count, AnswerZipfExponent);
+        var cap = Math.Max(MaxAnswers, remaining / others.Count * 4);
+        for (var k = 0; k < remaining; k++)
+        {
+            int question;
+            do
+                question = others[sampler.Sample(rng)];
+            while (counts[question] >= cap);
+            counts[question]++;
+        }
+        return counts;
     }
 
     private UserRow[] MakeUsers(int count)
@@ -203,11 +258,30 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
             rng.NextBytes(bytes);
             var stamp = new Guid(bytes).ToString("N").ToUpperInvariant();
             rng.NextBytes(bytes);
-            users[i] = new UserRow(id, $"user{i}", name, 1 + (int)Math.Min(200_000, Math.Exp(3 + 2 * Gaussian())),
+            users[i] = new UserRow(id, $"user{i}", name,
                 Start.Ticks - (long)(rng.NextDouble() * TimeSpan.TicksPerDay * 365) + (long)(rng.NextDouble() * (End.Ticks - Start.Ticks) * 0.5),
                 stamp, new Guid(bytes).ToString());
         }
         return users;
+    }
+
+    /// <summary>The 50 named tags first, then pairs of vocabulary words ("mesh-firmware"), unique, in popularity order.</summary>
+    private string[] MakeTagNames(MarkdownText text, int count)
+    {
+        var names = new List<string>(count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in TagNames.Take(count))
+        {
+            names.Add(name);
+            seen.Add(name);
+        }
+        while (names.Count < count)
+        {
+            var name = $"{text.WordAt(rng.Next(40, 3_000))}-{text.WordAt(rng.Next(40, 3_000))}";
+            if (name.Length <= 35 && seen.Add(name))
+                names.Add(name);
+        }
+        return names.ToArray();
     }
 
     private int[] PickTags(ZipfSampler tags)
@@ -246,23 +320,97 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
         return order;
     }
 
-    private CommentRow[] MakeComments(QuestionRow[] questions, AnswerRow[] answers, int[] postOrder, ZipfSampler authors)
+    /// <summary>
+    /// Votes on live posts, Zipf over the posts in a random order, one per member and post, never on one's own post;
+    /// ~88% up. Scores are the sums of the votes, and each member's ledger sum follows from the votes and acceptances.
+    /// </summary>
+    private VoteRow[] MakeVotes(QuestionRow[] questions, AnswerRow[] answers, int[] postOrder, UserRow[] users, int count)
     {
-        var comments = new List<CommentRow>(postOrder.Length / 3);
-        foreach (var post in postOrder)
+        var live = postOrder.Where(p => p >= 0 ? questions[p].DeletedAt == 0 : answers[~p].DeletedAt == 0 && questions[answers[~p].Question].DeletedAt == 0).ToList();
+        Shuffle(live);
+        var posts = new ZipfSampler(live.Count, VoteZipfExponent);
+        var voters = new ZipfSampler(users.Length, 0.5);
+        var seen = new HashSet<long>(count);
+        var votes = new VoteRow[count];
+        var made = 0;
+        var attempts = 0L;
+        while (made < count && attempts++ < count * 20L)
         {
-            if (rng.NextDouble() >= 0.2)
+            var post = live[posts.Sample(rng)];
+            var voter = voters.Sample(rng);
+            var (author, createdAt) = post >= 0 ? (questions[post].Author, questions[post].CreatedAt) : (answers[~post].Author, answers[~post].CreatedAt);
+            if (voter == author || !seen.Add((long)(post >= 0 ? post : questions.Length + ~post) * users.Length + voter))
                 continue;
-            var (id, at) = post >= 0 ? (questions[post].Id, questions[post].CreatedAt) : (answers[~post].Id, answers[~post].CreatedAt);
-            var count = 1 + Geometric(0.6);
-            for (var k = 0; k < count; k++)
+            var value = rng.NextDouble() < 0.88 ? 1 : -1;
+            votes[made++] = new VoteRow { Post = post, Voter = voter, Value = value, CreatedAt = Before(createdAt + Math.Max(TimeSpan.TicksPerMinute, Hours(Exponential(72)))) };
+            if (post >= 0)
+                questions[post].Score += value;
+            else
+                answers[~post].Score += value;
+            foreach (var (user, amount, _) in LedgerFor(votes[made - 1], post >= 0 ? questions[post].Author : answers[~post].Author))
+                users[user].Points += amount;
+        }
+        foreach (var q in questions)
+        {
+            if (q.AcceptedAnswer >= 0)
             {
-                at = Before(at + Math.Max(TimeSpan.TicksPerMinute, Hours(Exponential(24))));
-                comments.Add(new CommentRow { PostId = id, Author = authors.Sample(rng), BodySeed = rng.Next(), BodyLength = 20 + rng.Next(280), CreatedAt = at });
+                foreach (var (user, amount, _) in LedgerForAcceptance(q, answers[q.AcceptedAnswer]))
+                    users[user].Points += amount;
             }
         }
-        comments.Sort((x, y) => x.CreatedAt.CompareTo(y.CreatedAt));
-        return comments.ToArray();
+        Array.Resize(ref votes, made);
+        return votes;
+    }
+
+    /// <summary>What <c>ReputationRules.ForVote</c> appends for a vote, with the default points and no daily cap.</summary>
+    public static IEnumerable<(int User, int Amount, string Reason)> LedgerFor(VoteRow vote, int author)
+    {
+        var isQuestion = vote.Post >= 0;
+        if (vote.Value > 0)
+        {
+            yield return (author, 10, isQuestion ? "QuestionUpvoted" : "AnswerUpvoted");
+            yield break;
+        }
+        yield return (author, -2, "PostDownvoted");
+        if (!isQuestion)
+            yield return (vote.Voter, -1, "DownvotedAnswer");
+    }
+
+    public static IEnumerable<(int User, int Amount, string Reason)> LedgerForAcceptance(QuestionRow question, AnswerRow answer)
+    {
+        if (question.Author == answer.Author)
+            yield break;
+        yield return (answer.Author, 15, "AnswerAccepted");
+        yield return (question.Author, 2, "AcceptedAnAnswer");
+    }
+
+    private CommentRow[] MakeComments(QuestionRow[] questions, AnswerRow[] answers, int[] postOrder, ZipfSampler authors, int count)
+    {
+        var comments = new CommentRow[count];
+        for (var k = 0; k < count; k++)
+        {
+            var post = postOrder[rng.Next(postOrder.Length)];
+            var (id, at) = post >= 0 ? (questions[post].Id, questions[post].CreatedAt) : (answers[~post].Id, answers[~post].CreatedAt);
+            comments[k] = new CommentRow
+            {
+                PostId = id,
+                Author = authors.Sample(rng),
+                BodySeed = rng.Next(),
+                BodyLength = 20 + rng.Next(280),
+                CreatedAt = Before(at + Math.Max(TimeSpan.TicksPerMinute, Hours(Exponential(24)))),
+            };
+        }
+        Array.Sort(comments, (x, y) => x.CreatedAt.CompareTo(y.CreatedAt));
+        return comments;
+    }
+
+    private void Shuffle<T>(List<T> list)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
     }
 
     private double Gaussian()
@@ -273,9 +421,6 @@ internal sealed class DatasetGenerator(int seed, int questionCount)
     }
 
     private double Exponential(double mean) => -mean * Math.Log(1.0 - rng.NextDouble());
-
-    /// <summary>Failures before the first success: 0, 1, 2, … with P(success) = <paramref name="p"/>.</summary>
-    private int Geometric(double p) => (int)Math.Min(1_000, Math.Floor(Math.Log(1.0 - rng.NextDouble()) / Math.Log(1.0 - p)));
 
     private static long Hours(double hours) => (long)(hours * TimeSpan.TicksPerHour);
 
@@ -302,21 +447,33 @@ internal sealed class ZipfSampler
     }
 }
 
-/// <summary>Words for titles and a long text to cut bodies from, so that bodies cost no generation time.</summary>
-internal sealed class TextSource
+/// <summary>
+/// Markdown in the words of a Zipf vocabulary (20,000 words: support words at the head, made-up words in the tail, so
+/// that term frequencies look like a real community's and search costs what it would): paragraphs, inline code, links,
+/// fenced code blocks and lists. A body is a function of its seed and length only, so it can be made on any thread.
+/// </summary>
+internal sealed class MarkdownText
 {
-    private static readonly string[] Words =
+    public const int VocabularySize = 20_000;
+
+    private static readonly string[] Head =
     [
-        "router", "satellite", "node", "mesh", "signal", "bandwidth", "firmware", "update", "app", "account", "invoice", "plan",
-        "connection", "drops", "every", "evening", "after", "restart", "the", "a", "my", "our", "when", "while", "since", "with",
-        "without", "upstairs", "downstairs", "garage", "office", "kitchen", "television", "console", "laptop", "phone", "printer",
-        "camera", "doorbell", "thermostat", "speaker", "channel", "band", "interference", "latency", "ping", "download", "upload",
-        "speed", "test", "result", "slow", "fast", "stable", "unstable", "light", "blinking", "orange", "white", "blue", "red",
-        "reset", "factory", "settings", "network", "name", "password", "guest", "parental", "schedule", "pause", "profile",
-        "device", "list", "missing", "offline", "online", "pairing", "setup", "failed", "error", "code", "support", "ticket",
-        "isp", "modem", "bridge", "mode", "dhcp", "address", "reservation", "port", "forwarding", "vpn", "dns", "ipv6",
-        "ethernet", "cable", "backhaul", "wireless", "placement", "walls", "floor", "distance", "meters", "works", "fine",
-        "stopped", "working", "yesterday", "suddenly", "randomly", "sometimes", "always", "never", "again", "still", "also",
+        "the", "a", "to", "and", "is", "it", "my", "i", "of", "on", "in", "with", "after", "when", "but", "for", "not", "this",
+        "router", "wifi", "mesh", "node", "satellite", "signal", "connection", "firmware", "update", "app", "speed", "network",
+        "device", "reset", "restart", "setup", "drops", "slow", "modem", "password", "account", "channel", "band", "ethernet",
+        "cable", "dns", "vpn", "port", "bridge", "mode", "guest", "parental", "schedule", "offline", "online", "pairing",
+        "error", "code", "support", "isp", "latency", "ping", "download", "upload", "test", "light", "blinking", "orange",
+        "white", "settings", "factory", "placement", "walls", "floor", "upstairs", "downstairs", "office", "kitchen", "laptop",
+        "phone", "printer", "camera", "doorbell", "thermostat", "speaker", "television", "console", "interference", "stable",
+        "unstable", "works", "fine", "stopped", "working", "yesterday", "suddenly", "randomly", "sometimes", "always", "never",
+        "again", "still", "also", "address", "reservation", "forwarding", "ipv6", "dhcp", "backhaul", "wireless", "distance",
+        "meters", "invoice", "plan", "subscription", "billing", "refund", "warranty", "shipping", "return", "profile", "list",
+    ];
+
+    private static readonly string[] Syllables =
+    [
+        "ka", "lo", "mi", "ne", "ro", "ta", "vu", "shi", "ber", "con", "del", "fen", "gar", "hul", "jin", "kor", "lem", "mar",
+        "nor", "pel", "qua", "ris", "sol", "tur", "ul", "ven", "wex", "yor", "zan", "tri", "plo", "stra", "gle", "fic", "dor",
     ];
 
     private static readonly string[] Openings =
@@ -325,40 +482,117 @@ internal sealed class TextSource
         "Help with", "After the update", "Best placement for", "Trouble getting", "Does anyone know why",
     ];
 
-    private readonly string corpus;
+    private static readonly string[] Languages = ["bash", "json", "text", "python", "yaml", "powershell"];
 
-    public TextSource(Random rng)
+    private readonly string[] words;
+    private readonly ZipfSampler sampler = new(VocabularySize, 1.05);
+
+    public MarkdownText(int seed)
     {
-        var builder = new StringBuilder(300_000);
-        var sentence = 0;
-        while (builder.Length < 290_000)
+        var rng = new Random(seed ^ 0x5EED);
+        var list = new List<string>(VocabularySize);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Head)
         {
-            var word = Words[rng.Next(Words.Length)];
-            builder.Append(sentence == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
-            sentence++;
-            if (sentence > 6 && rng.Next(8) == 0)
-            {
-                builder.Append(". ");
-                sentence = 0;
-            }
-            else
-            {
-                builder.Append(' ');
-            }
+            if (seen.Add(word))
+                list.Add(word);
         }
-        corpus = builder.ToString();
+        while (list.Count < VocabularySize)
+        {
+            var parts = 2 + rng.Next(3);
+            var word = string.Concat(Enumerable.Range(0, parts).Select(_ => Syllables[rng.Next(Syllables.Length)]));
+            if (seen.Add(word))
+                list.Add(word);
+        }
+        words = list.ToArray();
     }
+
+    public string WordAt(int rank) => words[Math.Clamp(rank, 0, words.Length - 1)];
+
+    /// <summary>A word drawn from the vocabulary's distribution (for search queries).</summary>
+    public string Word(Random rng) => words[sampler.Sample(rng)];
 
     public string Title(Random rng)
     {
         var builder = new StringBuilder(Openings[rng.Next(Openings.Length)]);
-        var words = 3 + rng.Next(9);
-        for (var k = 0; k < words || builder.Length < Community.Domain.Questions.Question.TitleMinLength; k++)
-            builder.Append(' ').Append(Words[rng.Next(Words.Length)]);
+        var count = 3 + rng.Next(9);
+        for (var k = 0; k < count || builder.Length < Community.Domain.Questions.Question.TitleMinLength; k++)
+            builder.Append(' ').Append(Word(rng));
         return builder.Append('?').ToString();
     }
 
-    public string Body(int seed, int length) => corpus.Substring(seed % (corpus.Length - length), length);
+    /// <summary>A post body of about <paramref name="length"/> characters.</summary>
+    public string Body(int seed, int length)
+    {
+        var rng = new Random(seed);
+        var builder = new StringBuilder(length + 200);
+        while (builder.Length < length)
+        {
+            if (builder.Length > 0)
+                builder.Append("\n\n");
+            var roll = rng.Next(10);
+            if (roll == 0 && builder.Length > 0)
+            {
+                builder.Append("```").Append(Languages[rng.Next(Languages.Length)]).Append('\n');
+                var lines = 2 + rng.Next(6);
+                for (var l = 0; l < lines; l++)
+                    builder.Append(Word(rng)).Append(" --").Append(Word(rng)).Append(' ').Append(rng.Next(1, 65_535)).Append('\n');
+                builder.Append("```");
+            }
+            else if (roll == 1)
+            {
+                var items = 2 + rng.Next(4);
+                for (var i = 0; i < items; i++)
+                {
+                    builder.Append(i == 0 ? "" : "\n").Append("- ");
+                    Sentence(rng, builder, 4 + rng.Next(8));
+                }
+            }
+            else
+            {
+                var sentences = 2 + rng.Next(4);
+                for (var s = 0; s < sentences; s++)
+                {
+                    if (s > 0)
+                        builder.Append(' ');
+                    Sentence(rng, builder, 6 + rng.Next(14));
+                }
+            }
+        }
+        return builder.ToString();
+    }
 
-    public static string Html(string body) => $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>";
+    /// <summary>A comment: one or two sentences, sometimes with a link or inline code.</summary>
+    public string Comment(int seed, int length)
+    {
+        var rng = new Random(seed);
+        var builder = new StringBuilder(length + 80);
+        while (builder.Length < length)
+        {
+            if (builder.Length > 0)
+                builder.Append(' ');
+            Sentence(rng, builder, 5 + rng.Next(10));
+        }
+        return builder.ToString();
+    }
+
+    private void Sentence(Random rng, StringBuilder builder, int count)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (k > 0)
+                builder.Append(' ');
+            var word = Word(rng);
+            var roll = rng.Next(40);
+            if (roll == 0)
+                builder.Append('`').Append(word).Append(".conf`");
+            else if (roll == 1)
+                builder.Append('[').Append(word).Append("](https://docs.example.com/").Append(word).Append('/').Append(rng.Next(1, 9_999)).Append(')');
+            else if (roll == 2)
+                builder.Append("**").Append(word).Append("**");
+            else
+                builder.Append(k == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
+        }
+        builder.Append('.');
+    }
 }

@@ -4,6 +4,15 @@ using Community.Bench;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+// The floor is this program too, started by `all` as its own process.
+if (args.Length > 0 && args[0] == "floor")
+{
+    string Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"floor needs {name}.");
+    await Community.Bench.Floor.FloorServer.RunAsync(Arg("--db"), int.Parse(Arg("--port"), CultureInfo.InvariantCulture),
+        args.Contains("--static") ? Arg("--static") : null);
+    return 0;
+}
+
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -25,6 +34,20 @@ catch (ArgumentException e)
 
 switch (options.Command)
 {
+    case "generate":
+        await Dataset.EnsureAsync(options);
+        return 0;
+    case "all":
+        try
+        {
+            await Community.Bench.All.AllBenchmark.RunAsync(options, options.All);
+            return 0;
+        }
+        catch (Community.Bench.All.MachineBusyException busy)
+        {
+            Console.Error.WriteLine(busy.Message);
+            return 3;
+        }
     case "lists":
         await ListsBenchmark.RunAsync(options);
         return 0;

@@ -1,0 +1,24 @@
+namespace Community.Bench.All;
+
+/// <summary>How long and how hard <c>bench/run all</c> measures; <see cref="Smoke"/> is the tested, seconds-long version.</summary>
+public sealed record AllOptions
+{
+    /// <summary>Seconds of each closed-loop phase (floor or product, one round).</summary>
+    public double PhaseSeconds { get; init; } = 5;
+    public int Rounds { get; init; } = 3;
+    public int Workers { get; init; } = 16;
+    /// <summary>Seconds of the posting run (the sustained run is 10 minutes: --write-seconds 600).</summary>
+    public double WriteSeconds { get; init; } = 15;
+    public int Writers { get; init; } = 64;
+    /// <summary>Open-loop offered load as a share of the product's measured throughput.</summary>
+    public double OfferedShare { get; init; } = 0.5;
+    /// <summary>Wait up to this long for the machine to be quiet, then refuse (0: measure anyway and flag).</summary>
+    public int RequireQuietSeconds { get; init; }
+    public string? ResultsFile { get; init; }
+    public bool Smoke { get; init; }
+
+    public static AllOptions SmokeDefaults => new()
+    {
+        PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WriteSeconds = 1, Writers = 8, Smoke = true,
+    };
+}

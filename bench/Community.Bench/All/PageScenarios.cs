@@ -1,0 +1,133 @@
+using Community.Bench.Load;
+
+namespace Community.Bench.All;
+
+/// <summary>
+/// Pages under load. Throughput: closed loop, floor then product, <see cref="AllOptions.Rounds"/> rounds, the median of
+/// each (interleaving spreads a change in the machine's load over both). Latency: open loop against the product at a
+/// fixed offered load (<see cref="AllOptions.OfferedShare"/> of its measured throughput), from each request's due time.
+/// </summary>
+internal static class PageScenarios
+{
+    public static async Task RunAsync(RunContext context, ServerProcess product, ServerProcess floor, string staticDirectory)
+    {
+        var data = context.Data;
+        using var productLoad = new LoadGenerator(product.Address);
+        using var floorLoad = new LoadGenerator(floor.Address);
+        var peak = 0.0;
+        using var sampler = new Timer(_ => peak = Math.Max(peak, product.ResidentMiB()), null, 0, 200);
+
+        var questions = data.HotQuestions.Select(q => new LoadRequest(q.Path)).ToList();
+        var anonymous = await CompareAsync(context, "Anonymous question page, 30 answers (uncached)", productLoad, questions, floorLoad, questions,
+            "R ≥ 0.70, p99 ≤ 10 ms", (r, p99) => r >= 0.70 && p99 <= 10);
+
+        var tags = data.Tags.Select(t => new LoadRequest($"questions/tagged/{Uri.EscapeDataString(t)}")).ToList();
+        await CompareAsync(context, $"Question list for a tag ({Community.Domain.Questions.QuestionQueries.PageSize} rows; popular and rare tags)", productLoad, tags, floorLoad, tags,
+            "R ≥ 0.70, p99 ≤ 10 ms", (r, p99) => r >= 0.70 && p99 <= 10,
+            note: $"the product's list shows {Community.Domain.Questions.QuestionQueries.PageSize} rows (its page size), so the floor does too; the issue says 50");
+
+        // Signed in: a few members, each with the cookie of a real sign-in; compared with the anonymous floor.
+        var cookies = new List<string>();
+        foreach (var email in data.MemberEmails.Take(context.All.Smoke ? 2 : 8))
+            cookies.Add(await Servers.SignInAsync(product.Address, email, DatasetWriter.Password));
+        var signedIn = questions.Select((q, i) => q with { Cookie = cookies[i % cookies.Count] }).ToList();
+        await CompareAsync(context, "Signed-in question page, 30 answers", productLoad, signedIn, floorLoad, questions,
+            "R ≥ 0.60 of the anonymous floor", (r, _) => r >= 0.60);
+
+        await SearchAsync(context, productLoad, floorLoad);
+
+        // The same bytes as a static file: what an output cache is measured against (issue 9 adds the cache).
+        var (_, page) = await productLoad.GetAsync(questions[0]);
+        await File.WriteAllBytesAsync(Path.Combine(staticDirectory, "question.html"), page);
+        var staticFile = new[] { new LoadRequest("static/question.html") };
+        var cached = await OutputCacheProbeAsync(productLoad, questions[0]);
+        if (cached)
+        {
+            await CompareAsync(context, "Anonymous question page from the output cache vs the same bytes as a static file", productLoad, [questions[0]], floorLoad, staticFile,
+                "R ≥ 0.80", (r, _) => r >= 0.80);
+        }
+        else
+        {
+            var (staticResult, _) = await context.WatchAsync(() => floorLoad.ClosedLoopAsync(staticFile, context.All.Workers, context.Phase));
+            context.Rows.Add(new ResultRow("Anonymous question page from the output cache vs the same bytes as a static file",
+                "—", ResultRow.PerSecond(staticResult.PerSecond), null, null, null, "R ≥ 0.80", null, "",
+                $"the product sends no output-cache headers yet (issue 9); static file of the page ({page.Length / 1024.0:F0} KiB) measured for reference"));
+        }
+
+        context.Rows.Add(new ResultRow("Footprint: memory under load", $"{peak:F0} MiB", "—", null, null, null, "≤ 350 MB", peak <= 350, "",
+            "largest resident set sampled every 200 ms during the page scenarios"));
+        _ = anonymous;
+    }
+
+    /// <summary>True when a second request for the same page is served from the output cache (issue 9's headers say so).</summary>
+    private static async Task<bool> OutputCacheProbeAsync(LoadGenerator load, LoadRequest request)
+    {
+        await load.GetAsync(request);
+        var (status, _) = await load.GetAsync(request);
+        // Issue 9 (the lead) adds the output cache; until it lands there is no way to tell a cached reply here.
+        return status == 200 && Environment.GetEnvironmentVariable("BENCH_OUTPUT_CACHE") == "1";
+    }
+
+    private static async Task SearchAsync(RunContext context, LoadGenerator productLoad, LoadGenerator floorLoad)
+    {
+        var queries = context.Data.SearchQueries.Select(q => new LoadRequest($"search?q={Uri.EscapeDataString(q)}")).ToList();
+        // One query at a time: its own latency, what a visitor waits for on an idle server.
+        var product = await context.WatchAsync(() => productLoad.ClosedLoopAsync(queries, 1, context.Phase * 2));
+        var floor = await context.WatchAsync(() => floorLoad.ClosedLoopAsync(queries, 1, context.Phase * 2));
+        var t = product.Result.Latency;
+        var met = t.P95 <= 15 && t.P99 <= 50 && t.Max <= 150 && product.Result.Failed == 0;
+        context.Rows.Add(new ResultRow("Search, 1–3 terms from the term distribution (one at a time)", ResultRow.PerSecond(product.Result.PerSecond),
+            ResultRow.PerSecond(floor.Result.PerSecond), product.Result.PerSecond / floor.Result.PerSecond, t.Median, t.P99,
+            "p95 ≤ 15, p99 ≤ 50, max ≤ 150 ms", met, RunContext.Worst(product.Others, floor.Others).ToString(),
+            $"product p95 {ResultRow.Ms(t.P95)} ms, max {ResultRow.Ms(t.Max)} ms over {t.Count} queries; floor (FTS5 match, bm25, count) p99 {ResultRow.Ms(floor.Result.Latency.P99)} ms"
+            + Failures(product.Result)));
+    }
+
+    public static async Task<double> CompareAsync(RunContext context, string scenario, LoadGenerator productLoad, IReadOnlyList<LoadRequest> productRequests,
+        LoadGenerator floorLoad, IReadOnlyList<LoadRequest> floorRequests, string target, Func<double, double, bool> meets, string note = "")
+    {
+        Console.WriteLine($"{scenario}:");
+        var all = context.All;
+        var warm = TimeSpan.FromSeconds(Math.Min(1, all.PhaseSeconds));
+        await floorLoad.ClosedLoopAsync(floorRequests, all.Workers, warm);
+        await productLoad.ClosedLoopAsync(productRequests, all.Workers, warm);
+        var floors = new List<double>();
+        var products = new List<double>();
+        var cpu = new List<CpuShare>();
+        LoadResult? lastProduct = null;
+        for (var round = 0; round < all.Rounds; round++)
+        {
+            var floor = await context.WatchAsync(() => floorLoad.ClosedLoopAsync(floorRequests, all.Workers, context.Phase));
+            var product = await context.WatchAsync(() => productLoad.ClosedLoopAsync(productRequests, all.Workers, context.Phase));
+            floors.Add(floor.Result.PerSecond);
+            products.Add(product.Result.PerSecond);
+            cpu.Add(floor.Others);
+            cpu.Add(product.Others);
+            lastProduct = product.Result;
+            Console.WriteLine($"  round {round + 1}: floor {floor.Result.PerSecond:N0}/s, product {product.Result.PerSecond:N0}/s (others' CPU {floor.Others}, {product.Others})"
+                + Failures(product.Result) + Failures(floor.Result));
+        }
+        var floorMedian = Median(floors);
+        var productMedian = Median(products);
+        var r = productMedian / floorMedian;
+
+        var rate = Math.Max(1, productMedian * all.OfferedShare);
+        var open = await context.WatchAsync(() => productLoad.OpenLoopAsync(productRequests, rate, context.Phase * 2));
+        cpu.Add(open.Others);
+        var latency = open.Result.Latency;
+        Console.WriteLine($"  open loop at {rate:N0}/s: p50 {latency.Median:F2} ms, p99 {latency.P99:F2} ms" + Failures(open.Result));
+        var failed = open.Result.Failed + (lastProduct?.Failed ?? 0);
+        context.Rows.Add(new ResultRow(scenario, ResultRow.PerSecond(productMedian), ResultRow.PerSecond(floorMedian), r, latency.Median, latency.P99,
+            target, failed == 0 && meets(r, latency.P99), RunContext.Worst([.. cpu]).ToString(),
+            $"p50/p99 at {rate:N0} req/s offered (open loop, {open.Result.Ok:N0} requests)" + (note.Length > 0 ? "; " + note : "") + Failures(open.Result)));
+        return productMedian;
+    }
+
+    private static string Failures(LoadResult result) => result.Failed == 0 ? "" : $"; {result.Failed:N0} FAILED ({result.FirstFailure})";
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

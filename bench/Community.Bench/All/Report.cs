@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using Community.Bench.Load;
+
+namespace Community.Bench.All;
+
+/// <summary>The results table as Markdown: what was run, on what, when, and how loaded the machine was.</summary>
+internal static class Report
+{
+    public static string Write(RunContext context, DatasetFile dataset, CpuShare quiet, TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        var all = context.All;
+        md.AppendLine("# Benchmark results (issue 11)").AppendLine();
+        var commandLine = all.Smoke ? "bench/run all --smoke" : $"bench/run all{(context.Options.Questions == 100_000 ? "" : $" --questions {context.Options.Questions}")}";
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Command: `{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min.")).AppendLine();
+        md.AppendLine("| scenario | product | floor | R | p50 ms | p99 ms | target | met? | others' CPU | notes |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in context.Rows)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.Product} | {row.Floor} | {ResultRow.Ratio(row.R)} | {ResultRow.Ms(row.P50)} | {ResultRow.Ms(row.P99)} | {row.Target} | {row.MetText} | {row.Cpu} | {row.Note} |");
+        md.AppendLine();
+        var busy = context.Rows.Any(r => r.Cpu.Contains("BUSY", StringComparison.Ordinal)) || quiet.Busy;
+        var flag = busy
+            ? $"**Flagged: other work shared the CPU (more than {CpuMonitor.BusyShare:P0}) during this run, so throughput and latency figures are pessimistic.**"
+            : "No scenario was flagged busy.";
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"**Machine load:** others used {quiet} of the CPU just before the run; \"others' CPU\" is the worst share of all cores that processes other than the harness and its servers took during a scenario (from /proc/stat, steal included). {flag}")).AppendLine();
+        md.AppendLine("**How:** R = product ÷ floor throughput (closed loop, " + $"{all.Workers} connections, {all.Rounds} interleaved rounds of {all.PhaseSeconds:F1} s, median); "
+            + $"for times (rebuild, Markdown) R = floor time ÷ product time. p50/p99 of pages: open loop (requests sent at fixed times, latency from the due time) at "
+            + $"{all.OfferedShare:P0} of the product's measured throughput. The product is `Community.Web` built {Servers.Configuration}, run as its own process "
+            + "with its production settings on the dataset (no demo seeding); the floor is `Community.Bench floor` (Kestrel, raw Microsoft.Data.Sqlite, HTML written "
+            + "by hand). Writes run in the harness's process through the domain services the web host registers (`AddCommunityDomain`), with write rate limits raised. "
+            + "Load generator, product and floor share the machine's cores.").AppendLine();
+        md.AppendLine("## Machine and dataset").AppendLine();
+        md.AppendLine("| | |").AppendLine("|---|---|");
+        using (var connection = DatasetQueries.Open(context.Data.DatabasePath))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sqlite_version();";
+            foreach (var (what, value) in Machine.Describe((string)command.ExecuteScalar()!))
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {value} |");
+        }
+        var origin = dataset.BuildTime is { } built ? $"generated in {built.TotalSeconds:F0} s" : "reused";
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| dataset | `{Dataset.Relative(dataset.Path)}` ({new FileInfo(dataset.Path).Length / 1024.0 / 1024.0:N0} MiB, seed {context.Options.Seed}, {origin}) |"));
+        md.AppendLine(CultureInfo.InvariantCulture, $"| contents | {context.Data.Summary} |");
+        return md.ToString();
+    }
+}

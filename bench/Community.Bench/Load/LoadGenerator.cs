@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Community.Bench.Load;
+
+/// <summary>One request the load generator sends: a path, and a cookie for a signed-in member.</summary>
+public sealed record LoadRequest(string Path, string? Cookie = null);
+
+/// <summary>What a load phase measured: completed requests per second and their latencies (ms).</summary>
+public sealed record LoadResult(double PerSecond, Timing Latency, int Ok, int Failed, double Seconds, double OfferedPerSecond = 0)
+{
+    public string? FirstFailure { get; init; }
+}
+
+/// <summary>
+/// HTTP/1.1 keep-alive load on one server. Closed loop (N workers, each sends when its last reply came) measures the
+/// most a server does; open loop (requests sent at fixed times whatever the replies, latency counted from the time a
+/// request was due, not the time it went out) shows queueing, which a closed loop hides.
+/// </summary>
+public sealed class LoadGenerator : IDisposable
+{
+    private readonly HttpClient client;
+    private readonly Uri baseAddress;
+
+    public LoadGenerator(Uri baseAddress, int connections = 256)
+    {
+        this.baseAddress = baseAddress;
+        client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            UseProxy = false,
+        })
+        { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task<(int Status, byte[] Body)> GetAsync(LoadRequest request, CancellationToken cancellationToken = default)
+    {
+        using var message = Message(request);
+        using var response = await client.SendAsync(message, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    private HttpRequestMessage Message(LoadRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, request.Path)) { Version = HttpVersion.Version11 };
+        if (request.Cookie is not null)
+            message.Headers.Add("Cookie", request.Cookie);
+        return message;
+    }
+
+    /// <summary>Sends one request and reads the whole body; true for a 2xx reply.</summary>
+    private async Task<(bool Ok, string? Failure)> SendAsync(LoadRequest request)
+    {
+        try
+        {
+            using var message = Message(request);
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16_384);
+            try
+            {
+                while (await stream.ReadAsync(buffer) > 0)
+                {
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+            var status = (int)response.StatusCode;
+            return status is >= 200 and < 300 ? (true, null) : (false, $"{status} for {request.Path}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (false, $"{e.GetType().Name}: {e.Message} ({request.Path})");
+        }
+    }
+
+    public async Task<LoadResult> ClosedLoopAsync(IReadOnlyList<LoadRequest> requests, int workers, TimeSpan duration)
+    {
+        var next = -1;
+        var ok = 0;
+        var failed = 0;
+        string? firstFailure = null;
+        var samples = new List<double>[workers];
+        var clock = Stopwatch.StartNew();
+        var deadline = duration.TotalMilliseconds;
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var mine = samples[w] = new List<double>(4_096);
+            while (clock.Elapsed.TotalMilliseconds < deadline)
+            {
+                var request = requests[(int)((uint)Interlocked.Increment(ref next) % (uint)requests.Count)];
+                var start = Stopwatch.GetTimestamp();
+                var (success, failure) = await SendAsync(request);
+                if (success)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    Interlocked.Increment(ref ok);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstFailure, failure, null);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new LoadResult(ok / seconds, new Timing(samples.SelectMany(s => s).ToList()), ok, failed, seconds) { FirstFailure = firstFailure };
+    }
+
+    /// <summary>
+    /// Sends <paramref name="perSecond"/> requests a second for <paramref name="duration"/>, each at its due time (the
+    /// timer wakes about every millisecond and sends every request that has come due), and measures each from that time.
+    /// </summary>
+    public async Task<LoadResult> OpenLoopAsync(IReadOnlyList<LoadRequest> requests, double perSecond, TimeSpan duration)
+    {
+        var total = Math.Max(1, (int)(perSecond * duration.TotalSeconds));
+        var latencies = new double[total];
+        var succeeded = new bool[total];
+        string? firstFailure = null;
+        var tasks = new List<Task>(total);
+        var start = Stopwatch.GetTimestamp();
+        var interval = Stopwatch.Frequency / perSecond;
+        for (var i = 0; i < total;)
+        {
+            var now = Stopwatch.GetTimestamp();
+            while (i < total && start + (long)(i * interval) <= now)
+            {
+                var index = i++;
+                var due = start + (long)(index * interval);
+                tasks.Add(Task.Run(async () =>
+                {
+                    var (success, failure) = await SendAsync(requests[index % requests.Count]);
+                    latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                    succeeded[index] = success;
+                    if (!success)
+                        Interlocked.CompareExchange(ref firstFailure, failure, null);
+                }));
+            }
+            if (i < total)
+            {
+                var wait = (start + (long)(i * interval) - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, wait)));
+            }
+        }
+        await Task.WhenAll(tasks);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var ok = succeeded.Count(s => s);
+        var timing = new Timing(Enumerable.Range(0, total).Where(i => succeeded[i]).Select(i => latencies[i]).ToList());
+        return new LoadResult(ok / seconds, timing, ok, total - ok, seconds, perSecond) { FirstFailure = firstFailure };
+    }
+
+    public void Dispose() => client.Dispose();
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Community.Bench;
+using Community.Bench.All;
+
+namespace Community.Bench.Tests;
+
+/// <summary>
+/// <c>bench/run all --smoke</c> in-process: a 1,000-question dataset, the product and the floor started as processes,
+/// a fraction of a second per phase. Asserts the table's shape and that each figure is a number, never a speed.
+/// </summary>
+public sealed class SmokeRunTests
+{
+    private static readonly string[] Scenarios =
+    [
+        "SQL round trips: anonymous question page",
+        "SQL round trips: question list for a tag",
+        "Footprint: first response after start",
+        "Footprint: idle memory",
+        "Anonymous question page, 30 answers (uncached)",
+        "Question list for a tag",
+        "Signed-in question page",
+        "Search",
+        "Anonymous question page from the output cache",
+        "Footprint: memory under load",
+        "Votes",
+        "Posting answers",
+        "Reputation rebuild",
+        "Markdown: render and sanitize a 2 KB post",
+        "Markdown: ",
+        "Interactive circuits",
+    ];
+
+    [Fact]
+    public async Task SmokeRunReportsEveryScenarioWithNumbers()
+    {
+        var results = Path.Combine(Path.GetTempPath(), $"community-bench-smoke-{Guid.NewGuid():N}.md");
+        try
+        {
+            var options = BenchOptions.Parse(["all", "--smoke", "--results", results]);
+
+            var report = await AllBenchmark.RunAsync(options, options.All);
+
+            foreach (var scenario in Scenarios)
+                Assert.Contains(report.Rows, row => row.Scenario.StartsWith(scenario, StringComparison.Ordinal));
+            foreach (var row in report.Rows.Where(r => r.Product != "—"))
+                Assert.True(double.TryParse(row.Product.Split(' ')[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var figure) && figure >= 0,
+                    $"{row.Scenario}: '{row.Product}' is not a figure");
+            foreach (var row in report.Rows.Where(r => r.R is not null))
+                Assert.True(double.IsFinite(row.R!.Value) && row.R > 0, $"{row.Scenario}: R = {row.R}");
+            Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Votes", StringComparison.Ordinal)), row => Assert.Contains("totals exact", row.Note));
+            Assert.True(File.Exists(results));
+            var table = await File.ReadAllTextAsync(results, TestContext.Current.CancellationToken);
+            Assert.Contains("| scenario | product | floor | R | p50 ms | p99 ms | target | met? |", table);
+            Assert.Contains("cores (Environment.ProcessorCount)", table);
+        }
+        finally
+        {
+            File.Delete(results);
+        }
+    }
+}
