@@ -2,6 +2,13 @@ using Community.Web;
 using Community.Web.Hosting;
 using Microsoft.Extensions.Options;
 
+// A maintenance command instead of the server: moving a community to PostgreSQL (docs/scale-out.md).
+if (Community.Web.ScaleOut.CopyDatabaseCommand.IsRequested(args))
+{
+    Environment.ExitCode = await Community.Web.ScaleOut.CopyDatabaseCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
