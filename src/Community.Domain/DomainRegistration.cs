@@ -54,6 +54,7 @@ public static class DomainRegistration
         services.AddSingleton<Reputation.Queries.MemberAnswers>();
         services.AddSingleton<Privileges.MemberReputation>();
         services.AddKnowledgeBase();
+        Changes.ContentChangesRegistration.AddContentChanges(services);
         Search.SearchRegistration.AddSearch(services);
         services.AddSingleton<Audit.AuditQueries>();
         services.AddSingleton<Revisions.SuggestEdit>();

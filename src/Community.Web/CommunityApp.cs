@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Community.Web.Accounts;
+using Community.Web.Caching;
 using Community.Web.Components;
 using Community.Web.Database;
 using Community.Web.Email;
@@ -37,6 +38,7 @@ public static class CommunityApp
             // The default 32 KB drops the circuit well below a 30,000-character non-Latin post.
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Components.Editor.MarkdownEditorConnection.MaximumReceiveMessageSize);
         services.AddCommunityRateLimits();
+        services.AddPageCaching(builder.Configuration);
         services.AddCommunityRedis(builder.Configuration);
         return builder;
     }
@@ -57,6 +59,7 @@ public static class CommunityApp
         app.Use(RenderErrorPagesAsGet);
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").DisableRateLimiting();

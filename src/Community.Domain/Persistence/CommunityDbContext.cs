@@ -12,6 +12,9 @@ namespace Community.Domain.Persistence;
 public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options)
     : IdentityDbContext<CommunityUser>(options)
 {
+    /// <summary>What this context's writes changed of the public pages, reported after they commit (Changes/).</summary>
+    internal Changes.ContentChange PendingChanges { get; } = new();
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Answer> Answers => Set<Answer>();

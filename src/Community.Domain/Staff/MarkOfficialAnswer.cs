@@ -35,6 +35,7 @@ public sealed class MarkOfficialAnswer(IDbContextFactory<CommunityDbContext> con
         if (updated == 0)
             return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
         KnowledgeBase.KnowledgeBaseOutbox.Record(db, questionId, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
+        Changes.ContentChanges.Posts(db, questionId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult<int?>.Done(null);

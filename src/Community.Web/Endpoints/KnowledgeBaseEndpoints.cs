@@ -1,7 +1,9 @@
 using Community.Web.Search;
 using Community.Domain.KnowledgeBase;
+using Community.Domain.Search;
 using Community.Domain.Posting;
 using Community.Web.Accounts;
+using Community.Web.Caching;
 using Community.Web.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
@@ -19,13 +21,16 @@ public static class KnowledgeBaseEndpoints
 
     public static IEndpointRouteBuilder MapKnowledgeBaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/kb/{id:int}/helpful", async (int id, [FromForm] string? helpful, [FromForm] string? returnUrl, HttpContext http, RateArticle rate) =>
+        endpoints.MapPost("/kb/{id:int}/helpful", async (int id, [FromForm] string? helpful, [FromForm] string? returnUrl, [FromForm] string? terms, HttpContext http, RateArticle rate) =>
         {
             var result = helpful is "yes" or "no"
                 ? await rate.ExecuteAsync(id, VisitorKey(http), helpful == "yes")
                 : WriteResult<bool>.Fail(WriteFailure.Invalid, "Choose yes or no.");
+            // "No" keeps the search words, so that the page's "ask a new question" is pre-filled with them.
+            if (helpful == "no" && !string.IsNullOrWhiteSpace(terms) && PostEndpoints.IsLocal(returnUrl))
+                returnUrl = returnUrl!.Split('#')[0].Split('?')[0] + "?q=" + Uri.EscapeDataString(terms.Trim()[..Math.Min(terms.Trim().Length, SearchQuery.MaxLength)]);
             return Back(http, returnUrl, result, yes => yes ? "Thank you: glad it helped." : "Thank you: we will use that to improve the article.");
-        }).RequireRateLimiting(CommunityApp.WritesRateLimit);
+        }).AllowedFromCachedPages().RequireRateLimiting(CommunityApp.WritesRateLimit);
 
         var staff = endpoints.MapGroup("/kb/review/{id:int}").RequireAuthorization(Policies.Staff).RequireRateLimiting(CommunityApp.WritesRateLimit);
         staff.MapPost("/publish", async (int id, [FromForm] string? returnUrl, HttpContext http, CurateArticle curate) =>

@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Community.Domain.Search;
+using Community.Web.Caching;
 using Community.Web.Hosting;
 using Community.Web.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -101,7 +102,7 @@ public static class SearchEndpoints
                 return Results.LocalRedirect(path + query + "#still-stuck");
             }
             return Results.LocalRedirect(back);
-        }).RequireRateLimiting(CommunityApp.WritesRateLimit);
+        }).AllowedFromCachedPages().RequireRateLimiting(CommunityApp.WritesRateLimit);
 
         return endpoints;
     }

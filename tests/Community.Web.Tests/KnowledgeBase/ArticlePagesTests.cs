@@ -157,14 +157,20 @@ public sealed class ArticlePagesTests(CommunityWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task AHelpfulPostWithoutTheAntiforgeryTokenIsRefused()
+    public async Task AHelpfulPostFromAnotherSiteIsRefused()
     {
         var (questionId, _, _) = await factory.ResolvedThreadAsync("Forged helpful");
         var articleId = await factory.FeedAsync(questionId);
         await (await factory.SignedInClientAsync(Demo.Staff)).ReviewActionAsync(articleId, "publish");
 
-        var response = await factory.CreateBrowserlessClient().PostAsync($"/kb/{articleId}/helpful",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }), Ct);
+        // The cached article page carries no antiforgery token: a visitor's answer must come from our own pages.
+        using var forged = new HttpRequestMessage(HttpMethod.Post, $"/kb/{articleId}/helpful")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }),
+        };
+        forged.Headers.Add("Origin", "https://elsewhere.example");
+        forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var response = await factory.CreateBrowserlessClient().SendAsync(forged, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await factory.QueryAsync(db => db.KnowledgeBaseHelpfulVotes.CountAsync(v => v.ArticleId == articleId, Ct)));

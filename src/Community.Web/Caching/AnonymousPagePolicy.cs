@@ -1,0 +1,65 @@
+using Community.Web.Endpoints;
+using Community.Web.Search;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace Community.Web.Caching;
+
+/// <summary>
+/// Caches a page for visitors who are not signed in and carry no cookie of ours that changes it (a flash message,
+/// the visitor cookie behind "you already told us"): the same bytes for every such visitor, so they can be shared.
+/// Browsers revalidate each time (<c>no-cache</c>) and get 304 while the entry lives; a write evicts it by tag.
+/// </summary>
+internal sealed class AnonymousPagePolicy(TimeSpan duration, string[] tags, Action<HttpContext>? servedFromCache = null) : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var cacheable = IsAnonymousRead(http);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = cacheable;
+        if (!cacheable)
+            return ValueTask.CompletedTask;
+
+        PageCache.MarkCacheable(http);
+        context.ResponseExpirationTimeSpan = duration;
+        foreach (var tag in tags)
+            context.Tags.Add(tag);
+        context.CacheVaryByRules.QueryKeys = "*";
+        // "Still stuck?" carries the words of the search page the visitor came from.
+        context.CacheVaryByRules.VaryByValues["terms"] = Components.Pages.Search.StillStuck.TermsFrom(http) ?? "";
+
+        // Headers go out with the first byte of the body, which is when the cache takes its copy of them:
+        // a fresh validator for this rendering, kept with the entry and answered with 304 while it lives.
+        var headers = http.Response.Headers;
+        headers.CacheControl = "public, no-cache";
+        headers.ETag = new EntityTagHeaderValue($"\"{Guid.NewGuid():N}\"").ToString();
+        headers.LastModified = HeaderUtilities.FormatDate(DateTimeOffset.UtcNow);
+        headers.XFrameOptions = "SAMEORIGIN";
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        servedFromCache?.Invoke(context.HttpContext);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        // Only a complete, impersonal page: never a redirect, an error, or a response that sets a cookie.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+
+    internal static bool IsAnonymousRead(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.User.Identity?.IsAuthenticated != true
+        && !http.Request.Headers.ContainsKey(HeaderNames.Authorization)
+        && !http.Request.Cookies.ContainsKey(Flash.CookieName)
+        && !http.Request.Cookies.ContainsKey(Visitor.CookieName);
+}
