@@ -45,6 +45,13 @@ public static class RedisRegistration
         // Only the store: which pages are cached, and the tags that evict them, stay with the output-cache registration.
         services.RemoveAll<IOutputCacheStore>();
         services.AddStackExchangeRedisOutputCache(_ => { });
+        var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(provider => new ResilientOutputCacheStore(
+            (IOutputCacheStore)(redisStore.ImplementationInstance
+                ?? redisStore.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!)),
+            provider.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
         services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer, IOptions<RedisOptions>>((cache, connection, options) =>
         {
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(connection);

@@ -80,13 +80,19 @@ public sealed class RedisServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server, as an outage would.</summary>
+    public async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process?.Dispose();
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);

@@ -36,12 +36,15 @@ public sealed class RedisNodes : IAsyncLifetime
             Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>One node: the test app on the shared database, with <c>Redis:Configuration</c> when the server runs.</summary>
-    public sealed class Node(string database, RedisServer redis) : CommunityWebFactory
+    /// <summary>
+    /// One node: the test app on the shared database (or a database of its own when <paramref name="database"/> is null),
+    /// with <c>Redis:Configuration</c> when the server runs.
+    /// </summary>
+    public sealed class Node(string? database, RedisServer redis) : CommunityWebFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [
-            new("ConnectionStrings:Community", database),
+            .. database is null ? [] : new[] { new KeyValuePair<string, string?>("ConnectionStrings:Community", database) },
             new("Redis:Configuration", redis.Port == 0 ? "" : redis.Configuration),
         ];
     }
