@@ -13,9 +13,13 @@ namespace Community.Domain;
 public static class DomainRegistration
 {
     /// <summary>The database and the domain's services. Services take a context factory: one short-lived context per operation.</summary>
-    public static IServiceCollection AddCommunityDomain(this IServiceCollection services, string sqliteConnectionString)
+    public static IServiceCollection AddCommunityDomain(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddCommunityDomain(DatabaseProvider.Sqlite, sqliteConnectionString);
+
+    public static IServiceCollection AddCommunityDomain(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddDbContextFactory<CommunityDbContext>(options => SqliteDatabase.Configure(options, sqliteConnectionString));
+        services.AddDbContextFactory<CommunityDbContext>(options => CommunityDatabase.Configure(options, provider, connectionString));
+        services.AddSingleton(new DatabaseSettings(provider, connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new MarkdownRenderer(new MarkdownRendererOptions()));
         services.AddSingleton<DatabaseMigrator>();

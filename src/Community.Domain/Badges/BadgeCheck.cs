@@ -1,5 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Community.Domain.Badges;
 
@@ -17,7 +18,7 @@ internal static class BadgeCheck
         {
             await badges.CheckMembersAsync(userIds.Distinct(), cancellationToken);
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or TimeoutException)
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or RetryLimitExceededException)
         {
             // Left to the sweep (see BadgeSweepJob).
         }

@@ -71,6 +71,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CommunityDbContext).Assembly);
+        if (Database.IsNpgsql())
+            PostgresModel.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Domain.Persistence;
 
@@ -28,20 +26,9 @@ public static class SqliteDatabase
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CommunityDbContext).Assembly.FullName));
 
-    /// <summary>
-    /// For a context made outside the web host (tests, tools): Identity reads its schema version from the
-    /// application's services while building the model, so these give it the same version the web host uses.
-    /// </summary>
-    public static void ConfigureStandalone(DbContextOptionsBuilder options, string connectionString)
-    {
-        Configure(options, connectionString);
-        options.UseApplicationServiceProvider(IdentityModelServices.Value);
-    }
-
-    private static readonly Lazy<IServiceProvider> IdentityModelServices = new(() =>
-        new ServiceCollection()
-            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchema.Version)
-            .BuildServiceProvider());
+    /// <summary>For a context made outside the web host (tests, tools): see <see cref="CommunityDatabase.ConfigureStandalone"/>.</summary>
+    public static void ConfigureStandalone(DbContextOptionsBuilder options, string connectionString) =>
+        CommunityDatabase.ConfigureStandalone(options, DatabaseProvider.Sqlite, connectionString);
 
     /// <summary>
     /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file,

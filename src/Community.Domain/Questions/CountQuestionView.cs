@@ -18,7 +18,7 @@ public sealed class CountQuestionView(IDbContextFactory<CommunityDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT OR IGNORE INTO QuestionViews (QuestionId, VisitorKey, Period) VALUES ({questionId}, {key}, {period})", cancellationToken);
+            $"""INSERT INTO "QuestionViews" ("QuestionId", "VisitorKey", "Period") VALUES ({questionId}, {key}, {period}) ON CONFLICT DO NOTHING""", cancellationToken);
         if (inserted == 1)
             await db.Questions.Where(q => q.Id == questionId).ExecuteUpdateAsync(set => set.SetProperty(q => q.ViewCount, q => q.ViewCount + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -73,7 +73,15 @@ public sealed class Deflections(IDbContextFactory<CommunityDbContext> contexts, 
         var minutes = $"+{(int)Window.TotalMinutes} minutes";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // One pass in SQL: each open, and whether the same visitor asked within the window after it.
-        var row = await db.Database.SqlQuery<CountsRow>($"""
+        var row = db.Database.IsNpgsql() ? await db.Database.SqlQuery<CountsRow>($"""
+            SELECT count(*)::int AS "Opened",
+                   count(*) FILTER (WHERE "Asked")::int AS "AskedAnyway",
+                   count(*) FILTER (WHERE NOT "Asked" AND "At" <= {settled})::int AS "Deflected"
+            FROM (SELECT o."At",
+                         EXISTS (SELECT 1 FROM "DeflectionEvents" a WHERE a."Step" = 'Asked' AND a."VisitorId" = o."VisitorId"
+                                 AND a."At" >= o."At" AND a."At" <= o."At" + {Window}) AS "Asked"
+                  FROM "DeflectionEvents" o WHERE o."Step" = 'Opened' AND o."At" >= {DateTime.SpecifyKind(since, DateTimeKind.Utc)}) opens
+            """).SingleAsync(cancellationToken) : await db.Database.SqlQuery<CountsRow>($"""
             SELECT count(*) AS Opened,
                    coalesce(sum(Asked), 0) AS AskedAnyway,
                    coalesce(sum(CASE WHEN Asked = 0 AND At <= {settled} THEN 1 ELSE 0 END), 0) AS Deflected

@@ -115,7 +115,7 @@ public sealed record SearchQuery(
     /// </summary>
     public string? ToMatch(bool all = true, bool prefixLast = false, bool dropStopWords = false)
     {
-        var terms = dropStopWords ? Terms.Where(t => t.IsPhrase || !StopWords.Contains(t.Text)).ToList() : Terms.ToList();
+        var terms = TermsToMatch(dropStopWords);
         if (terms.Count == 0)
             return null;
         var builder = new StringBuilder();
@@ -129,6 +129,10 @@ public sealed record SearchQuery(
         }
         return builder.ToString();
     }
+
+    /// <summary>The terms a match is made of (PostgreSQL's index builds its own query from them).</summary>
+    internal IReadOnlyList<SearchTerm> TermsToMatch(bool dropStopWords) =>
+        dropStopWords ? Terms.Where(t => t.IsPhrase || !StopWords.Contains(t.Text)).ToList() : Terms.ToList();
 
     /// <summary>The query as the visitor could type it again: for links to the next page and to "ask a question".</summary>
     public string Text => string.Join(' ',

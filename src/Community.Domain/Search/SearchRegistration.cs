@@ -6,7 +6,10 @@ public static class SearchRegistration
 {
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
-        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        // The engine's own full-text search.
+        services.AddSingleton<ISearchIndex>(provider => provider.GetService<Persistence.DatabaseSettings>()?.Provider == Persistence.DatabaseProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresSearchIndex>(provider)
+            : ActivatorUtilities.CreateInstance<SqliteSearchIndex>(provider));
         services.AddSingleton<Deflections>();
         services.AddSingleton<ResolutionVotes>();
         services.AddSingleton<PublicContent>();

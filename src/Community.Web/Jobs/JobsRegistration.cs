@@ -6,7 +6,8 @@ namespace Community.Web.Jobs;
 
 /// <summary>
 /// Hangfire only executes: the database is the source of truth (an outbox and a recurring sweep make the
-/// in-memory storage of the embedded default safe, DESIGN.md §6).
+/// in-memory storage of the embedded default safe, DESIGN.md §6). On PostgreSQL every node shares one durable
+/// queue in the same database (<see cref="PostgresJobStorage"/>).
 /// </summary>
 public static class JobsRegistration
 {
@@ -20,7 +21,9 @@ public static class JobsRegistration
         services.AddSingleton<JobStorage>(provider =>
         {
             provider.GetRequiredService<IGlobalConfiguration>();
-            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+            return PostgresJobStorage.ConnectionString(provider) is { } postgres
+                ? PostgresJobStorage.Create(postgres)
+                : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
         });
         // Likewise its own activator: jobs are built from this host's services (its database), not the last host's.
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
