@@ -8,11 +8,10 @@ namespace Community.Bench.All;
 /// </summary>
 internal static class Probe
 {
-    public static async Task RunAsync(RunContext context)
+    public static async Task RunAsync(RunContext context, ServerProcess product)
     {
         Console.WriteLine("Probe: start-up, idle memory and SQL round trips per page");
         var data = context.Data;
-        await using var product = await Servers.StartProductAsync(context, logCommands: true);
         var firstResponse = product.FirstResponse.TotalMilliseconds;
         using var load = new LoadGenerator(product.Address, 4);
         var cookie = await Servers.SignInAsync(product.Address, data.MemberEmails[0], DatasetWriter.Password);

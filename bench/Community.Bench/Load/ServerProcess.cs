@@ -123,8 +123,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    private bool disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+            return;
+        disposed = true;
         cpu.Untrack(process.Id);
         if (!process.HasExited)
         {
