@@ -4,7 +4,8 @@ namespace Community.Domain.Changes;
 
 /// <summary>
 /// For writes the change tracker cannot see (<c>ExecuteUpdate</c>, raw SQL): the operation says what it changed, and the
-/// interceptor reports it once the transaction commits (or the connection closes after an auto-committed statement).
+/// interceptor reports it once the transaction commits, or, outside a transaction, when the connection closes after the
+/// next statement: so name the change before an auto-committed <c>ExecuteUpdate</c>, or anywhere inside a transaction.
 /// Tracked entities (posts, comments, votes, articles) are found by the interceptor itself.
 /// </summary>
 public static class ContentChanges
