@@ -19,6 +19,6 @@ public sealed record AllOptions
 
     public static AllOptions SmokeDefaults => new()
     {
-        PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WriteSeconds = 1, Writers = 8, Smoke = true,
+        PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WriteSeconds = 0.5, Writers = 2, Smoke = true,
     };
 }

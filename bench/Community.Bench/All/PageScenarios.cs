@@ -18,13 +18,13 @@ internal static class PageScenarios
         using var sampler = new Timer(_ => peak = Math.Max(peak, product.ResidentMiB()), null, 0, 200);
 
         var questions = data.HotQuestions.Select(q => new LoadRequest(q.Path)).ToList();
-        var anonymous = await CompareAsync(context, "Anonymous question page, 30 answers (uncached)", productLoad, questions, floorLoad, questions,
-            "R ≥ 0.70, p99 ≤ 10 ms", (r, p99) => r >= 0.70 && p99 <= 10);
+        var anonymous = await CompareAsync(context, "Anonymous question page, 30 answers (uncached)", productLoad, Uncached(questions), floorLoad, questions,
+            "R ≥ 0.70, p99 ≤ 10 ms", (r, p99) => r >= 0.70 && p99 <= 10, note: UncachedNote);
 
-        var tags = data.Tags.Select(t => new LoadRequest($"questions/tagged/{Uri.EscapeDataString(t)}")).ToList();
+        var tags = Uncached(data.Tags.Select(t => new LoadRequest($"questions/tagged/{Uri.EscapeDataString(t)}")).ToList());
         await CompareAsync(context, $"Question list for a tag ({Community.Domain.Questions.QuestionQueries.PageSize} rows; popular and rare tags)", productLoad, tags, floorLoad, tags,
             "R ≥ 0.70, p99 ≤ 10 ms", (r, p99) => r >= 0.70 && p99 <= 10,
-            note: $"the product's list shows {Community.Domain.Questions.QuestionQueries.PageSize} rows (its page size), so the floor does too; the issue says 50");
+            note: $"{UncachedNote}; the product's list shows {Community.Domain.Questions.QuestionQueries.PageSize} rows (its page size), so the floor does too; the issue says 50");
 
         // Signed in: a few members, each with the cookie of a real sign-in; compared with the anonymous floor.
         var cookies = new List<string>();
@@ -40,18 +40,19 @@ internal static class PageScenarios
         var (_, page) = await productLoad.GetAsync(questions[0]);
         await File.WriteAllBytesAsync(Path.Combine(staticDirectory, "question.html"), page);
         var staticFile = new[] { new LoadRequest("static/question.html") };
-        var cached = await OutputCacheProbeAsync(productLoad, questions[0]);
+        await productLoad.GetAsync(questions[0]);
+        var cached = await productLoad.ServedFromCacheAsync(questions[0]);
         if (cached)
         {
             await CompareAsync(context, "Anonymous question page from the output cache vs the same bytes as a static file", productLoad, [questions[0]], floorLoad, staticFile,
-                "R ≥ 0.80", (r, _) => r >= 0.80);
+                "R ≥ 0.80", (r, _) => r >= 0.80, note: $"one page ({page.Length / 1024.0:F0} KiB) from the product's output cache; the floor sends the same bytes from a file (SendFileAsync)");
         }
         else
         {
             var (staticResult, _) = await context.WatchAsync(() => floorLoad.ClosedLoopAsync(staticFile, context.All.Workers, context.Phase));
             context.Rows.Add(new ResultRow("Anonymous question page from the output cache vs the same bytes as a static file",
                 "—", ResultRow.PerSecond(staticResult.PerSecond), null, null, null, "R ≥ 0.80", null, "",
-                $"the product sends no output-cache headers yet (issue 9); static file of the page ({page.Length / 1024.0:F0} KiB) measured for reference"));
+                $"the product did not serve the page from its output cache (no Age header); static file of the page ({page.Length / 1024.0:F0} KiB) measured for reference"));
         }
 
         context.Rows.Add(new ResultRow("Footprint: memory under load", $"{peak:F0} MiB", "—", null, null, null, "≤ 350 MB", peak <= 350, "",
@@ -59,18 +60,19 @@ internal static class PageScenarios
         _ = anonymous;
     }
 
-    /// <summary>True when a second request for the same page is served from the output cache (issue 9's headers say so).</summary>
-    private static async Task<bool> OutputCacheProbeAsync(LoadGenerator load, LoadRequest request)
-    {
-        await load.GetAsync(request);
-        var (status, _) = await load.GetAsync(request);
-        // Issue 9 (the lead) adds the output cache; until it lands there is no way to tell a cached reply here.
-        return status == 200 && Environment.GetEnvironmentVariable("BENCH_OUTPUT_CACHE") == "1";
-    }
+    private const string UncachedNote = "uncached: every product request has a query string of its own, so each is an output-cache miss (rendered, then stored)";
+
+    /// <summary>
+    /// The requests with a query string of their own each (anonymous pages vary by query in the output cache): every
+    /// one a miss, as the first visitor of a page after a write sees it. The floor ignores the query string.
+    /// </summary>
+    private static List<LoadRequest> Uncached(IReadOnlyList<LoadRequest> requests) =>
+        Enumerable.Range(0, Math.Max(1, 200_000 / requests.Count)).SelectMany(k => requests.Select(r =>
+            r with { Path = r.Path + (r.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "bench=" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
 
     private static async Task SearchAsync(RunContext context, LoadGenerator productLoad, LoadGenerator floorLoad)
     {
-        var queries = context.Data.SearchQueries.Select(q => new LoadRequest($"search?q={Uri.EscapeDataString(q)}")).ToList();
+        var queries = Uncached(context.Data.SearchQueries.Select(q => new LoadRequest($"search?q={Uri.EscapeDataString(q)}")).ToList());
         // One query at a time: its own latency, what a visitor waits for on an idle server.
         var product = await context.WatchAsync(() => productLoad.ClosedLoopAsync(queries, 1, context.Phase * 2));
         var floor = await context.WatchAsync(() => floorLoad.ClosedLoopAsync(queries, 1, context.Phase * 2));
@@ -79,7 +81,7 @@ internal static class PageScenarios
         context.Rows.Add(new ResultRow("Search, 1–3 terms from the term distribution (one at a time)", ResultRow.PerSecond(product.Result.PerSecond),
             ResultRow.PerSecond(floor.Result.PerSecond), product.Result.PerSecond / floor.Result.PerSecond, t.Median, t.P99,
             "p95 ≤ 15, p99 ≤ 50, max ≤ 150 ms", met, RunContext.Worst(product.Others, floor.Others).ToString(),
-            $"product p95 {ResultRow.Ms(t.P95)} ms, max {ResultRow.Ms(t.Max)} ms over {t.Count} queries; floor (FTS5 match, bm25, count) p99 {ResultRow.Ms(floor.Result.Latency.P99)} ms"
+            $"{UncachedNote}; product p95 {ResultRow.Ms(t.P95)} ms, max {ResultRow.Ms(t.Max)} ms over {t.Count} queries; floor (FTS5 match, bm25, count) p99 {ResultRow.Ms(floor.Result.Latency.P99)} ms"
             + Failures(product.Result)));
     }
 

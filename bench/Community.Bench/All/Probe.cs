@@ -20,13 +20,15 @@ internal static class Probe
         {
             // After a first request of the kind (one-off work: compiling the model's queries); the fewest of three, as
             // a background job (the recurring sweeps) may log its own commands meanwhile.
-            await load.GetAsync(request);
+            // A query string of its own each time: an output-cache miss (anonymous pages are cached since issue 9).
+            LoadRequest Fresh() => request with { Path = request.Path + (request.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "probe=" + Guid.NewGuid().ToString("N") };
+            await load.GetAsync(Fresh());
             await SettleAsync(product);
             var fewest = int.MaxValue;
             for (var i = 0; i < 3; i++)
             {
                 var before = product.CommandsLogged;
-                var (status, _) = await load.GetAsync(request);
+                var (status, _) = await load.GetAsync(Fresh());
                 if (status != 200)
                     throw new InvalidOperationException($"{request.Path} answered {status}.");
                 await SettleAsync(product);
@@ -44,7 +46,7 @@ internal static class Probe
         var idle = product.ResidentMiB();
 
         context.Rows.Add(new ResultRow("SQL round trips: anonymous question page", $"{anonymous}", "3", null, null, null, "≤ 3", anonymous <= 3, "",
-            "commands in EF Core's log for one request (the floor: 3 queries)"));
+            "commands in EF Core's log for one request, an output-cache miss (the floor: 3 queries)"));
         context.Rows.Add(new ResultRow("SQL round trips: signed-in question page", $"{signedIn}", "3", null, null, null, "—", null, ""));
         context.Rows.Add(new ResultRow("SQL round trips: question list for a tag", $"{tag}", "1", null, null, null, "≤ 3", tag <= 3, ""));
         context.Rows.Add(new ResultRow("SQL round trips: search", $"{search}", "2", null, null, null, "—", null, ""));

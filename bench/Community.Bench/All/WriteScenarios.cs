@@ -59,8 +59,8 @@ internal static class WriteScenarios
                 }
             }
         }
-        var workers = context.All.Smoke ? 4 : 16;
-        var duration = context.Phase * 2;
+        var workers = context.All.Smoke ? 2 : 16;
+        var duration = context.All.Smoke ? context.Phase : context.Phase * 2;
         var touched = new ConcurrentBag<(int Post, string Author, string Voter)>();
         var failures = new ConcurrentBag<string>();
 

@@ -19,6 +19,13 @@ public sealed record LoadResult(double PerSecond, Timing Latency, int Ok, int Fa
 /// </summary>
 public sealed class LoadGenerator : IDisposable
 {
+    // Where each request list was left: a later phase on the same list goes on with requests not sent yet (a page
+    // with a query string of its own is an output-cache miss only the first time).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Runtime.CompilerServices.StrongBox<long>> Cursors = new();
+
+    private static long Next(IReadOnlyList<LoadRequest> requests) =>
+        Interlocked.Increment(ref Cursors.GetValue(requests, _ => new System.Runtime.CompilerServices.StrongBox<long>(-1)).Value);
+
     private readonly HttpClient client;
     private readonly Uri baseAddress;
 
@@ -44,6 +51,15 @@ public sealed class LoadGenerator : IDisposable
         using var message = Message(request);
         using var response = await client.SendAsync(message, cancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    /// <summary>True when the reply came from ASP.NET Core's output cache (it adds an Age header to what it serves).</summary>
+    public async Task<bool> ServedFromCacheAsync(LoadRequest request, CancellationToken cancellationToken = default)
+    {
+        using var message = Message(request);
+        using var response = await client.SendAsync(message, cancellationToken);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.IsSuccessStatusCode && response.Headers.Age is not null;
     }
 
     private HttpRequestMessage Message(LoadRequest request)
@@ -84,7 +100,6 @@ public sealed class LoadGenerator : IDisposable
 
     public async Task<LoadResult> ClosedLoopAsync(IReadOnlyList<LoadRequest> requests, int workers, TimeSpan duration)
     {
-        var next = -1;
         var ok = 0;
         var failed = 0;
         string? firstFailure = null;
@@ -96,7 +111,7 @@ public sealed class LoadGenerator : IDisposable
             var mine = samples[w] = new List<double>(4_096);
             while (clock.Elapsed.TotalMilliseconds < deadline)
             {
-                var request = requests[(int)((uint)Interlocked.Increment(ref next) % (uint)requests.Count)];
+                var request = requests[(int)(Next(requests) % requests.Count)];
                 var start = Stopwatch.GetTimestamp();
                 var (success, failure) = await SendAsync(request);
                 if (success)
@@ -136,9 +151,10 @@ public sealed class LoadGenerator : IDisposable
             {
                 var index = i++;
                 var due = start + (long)(index * interval);
+                var request = requests[(int)(Next(requests) % requests.Count)];
                 tasks.Add(Task.Run(async () =>
                 {
-                    var (success, failure) = await SendAsync(requests[index % requests.Count]);
+                    var (success, failure) = await SendAsync(request);
                     latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
                     succeeded[index] = success;
                     if (!success)
