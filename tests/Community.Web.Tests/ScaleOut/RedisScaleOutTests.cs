@@ -1,4 +1,6 @@
 using System.Net;
+using Bunit;
+using Community.Web.Components.Pages.Questions.Parts;
 using System.Text;
 using Community.Domain.Notifications;
 using Community.Web.ScaleOut;
@@ -16,7 +18,7 @@ namespace Community.Web.Tests.ScaleOut;
 public sealed class RedisScaleOutTests(RedisNodes nodes) : IClassFixture<RedisNodes>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task AnAnswerPostedOnOneNodeReachesAnOpenQuestionOnTheOther()
@@ -37,6 +39,27 @@ public sealed class RedisScaleOutTests(RedisNodes nodes) : IClassFixture<RedisNo
         var activity = await heardOnB.Task.WaitAsync(Patience, Ct);
         Assert.Equal(QuestionChange.NewAnswer, activity.Change);
         Assert.Equal(answerId, activity.PostId);
+    }
+
+    [Fact]
+    public async Task AnAnswerPostedOnOneNodeShowsOnTheQuestionPageOpenOnTheOther()
+    {
+        nodes.Redis.Require();
+        var asker = await nodes.A.SignedInClientAsync(Demo.Customer);
+        var question = await asker.AskAsync(QuestionForms.UniqueTitle("Banner across nodes"));
+        // The live part of the question page as node B's circuit renders it for a reader there.
+        await using var circuitOnB = new BunitContext();
+        circuitOnB.Services.AddSingleton(LiveEvents(nodes.B));
+        circuitOnB.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        var banner = circuitOnB.Render<LiveQuestionUpdates>(parameters => parameters
+            .Add(live => live.QuestionId, question.Id)
+            .Add(live => live.ViewerId, "a-reader-on-node-b"));
+        Assert.Equal("on", banner.Find(".live-updates").GetAttribute("data-live"));
+
+        var expert = await nodes.A.SignedInClientAsync(Demo.Expert);
+        await expert.AnswerAsync(question.Path, "Reset the Beacon Point with the pin hole for ten seconds, then re-add it in the app.");
+
+        banner.WaitForAssertion(() => Assert.Contains("1 new answer", banner.Find(".live-banner").TextContent), Patience);
     }
 
     [Fact]
