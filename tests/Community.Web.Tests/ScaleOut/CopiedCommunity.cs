@@ -114,3 +114,26 @@ public sealed class CopiedToSqlite : CopiedCommunity
     {
     }
 }
+
+/// <summary>SQLite to PostgreSQL, as an operator moves a community (docs/scale-out.md), on a real server of its own.</summary>
+public sealed class CopiedToPostgres : CopiedCommunity
+{
+    private readonly PostgresServer postgres = new();
+
+    protected override string TargetProvider => "Postgres";
+
+    protected override async Task<string?> TargetAsync()
+    {
+        await postgres.InitializeAsync();
+        return postgres.IsRunning ? await postgres.CreateDatabaseAsync("copy") : null;
+    }
+
+    public override void Require() => postgres.Require();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await postgres.DisposeAsync();
+    }
+}

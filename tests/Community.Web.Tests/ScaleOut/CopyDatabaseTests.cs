@@ -107,3 +107,6 @@ public abstract partial class CopyDatabaseTests<TCommunity>(TCommunity community
 
 public sealed class CopyDatabaseToSqliteTests(CopiedToSqlite community)
     : CopyDatabaseTests<CopiedToSqlite>(community), IClassFixture<CopiedToSqlite>;
+
+public sealed class CopyDatabaseToPostgresTests(CopiedToPostgres community)
+    : CopyDatabaseTests<CopiedToPostgres>(community), IClassFixture<CopiedToPostgres>;
