@@ -172,7 +172,7 @@ public sealed class DatabaseCopy(IDbContextFactory<CommunityDbContext> source, I
     /// </summary>
     private static async Task MoveSequencesPastCopiedIdsAsync(CommunityDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (!db.Database.IsNpgsql())
             return;
         var sql = db.GetService<ISqlGenerationHelper>();
         foreach (var table in Tables(db.Model))

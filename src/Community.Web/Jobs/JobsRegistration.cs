@@ -22,7 +22,7 @@ public static class JobsRegistration
         {
             provider.GetRequiredService<IGlobalConfiguration>();
             return PostgresJobStorage.ConnectionString(provider) is { } postgres
-                ? PostgresJobStorage.Create(postgres)
+                ? PostgresJobStorage.Create(postgres, PostgresJobStorage.InvisibilityTimeout(provider))
                 : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
         });
         // Likewise its own activator: jobs are built from this host's services (its database), not the last host's.

@@ -19,18 +19,25 @@ public static class PostgresJobStorage
     public static string? ConnectionString(IServiceProvider services) =>
         services.GetService<DatabaseSettings>() is { Provider: DatabaseProvider.Postgres } settings ? settings.ConnectionString : null;
 
-    public static JobStorage Create(string connectionString) =>
-        new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, Options), Options);
+    /// <summary>How long a job whose node died stays invisible to the others: <c>Jobs:InvisibilityTimeout</c>, 5 minutes by default.</summary>
+    public static TimeSpan InvisibilityTimeout(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5));
 
-    private static readonly PostgreSqlStorageOptions Options = new()
+    public static JobStorage Create(string connectionString, TimeSpan? invisibilityTimeout = null)
+    {
+        var options = Options(invisibilityTimeout ?? TimeSpan.FromMinutes(5));
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    private static PostgreSqlStorageOptions Options(TimeSpan invisibilityTimeout) => new()
     {
         SchemaName = Schema,
         PrepareSchemaIfNecessary = true,
         // LISTEN/NOTIFY: a job enqueued on one node starts at once on any node, not at the next poll.
         EnableLongPolling = true,
         QueuePollInterval = TimeSpan.FromSeconds(5),
-        // A job whose node died is handed to another after this long.
-        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        // A job whose node died is handed to another after this long (kept alive meanwhile while its node runs it).
+        InvisibilityTimeout = invisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };

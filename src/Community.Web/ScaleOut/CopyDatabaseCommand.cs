@@ -105,25 +105,12 @@ public static class CopyDatabaseCommand
     private static IDbContextFactory<CommunityDbContext> Factory(DatabaseProvider provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<CommunityDbContext>();
-        switch (provider)
-        {
-            case DatabaseProvider.Sqlite:
-                SqliteDatabase.ConfigureStandalone(options, connectionString);
-                break;
-            default:
-                throw new NotSupportedException("The PostgreSQL provider is not in this build yet.");
-        }
+        CommunityDatabase.ConfigureStandalone(options, provider, connectionString);
         return new StandaloneFactory(options.Options);
     }
 
     private sealed class StandaloneFactory(DbContextOptions<CommunityDbContext> options) : IDbContextFactory<CommunityDbContext>
     {
         public CommunityDbContext CreateDbContext() => new(options);
-    }
-
-    public enum DatabaseProvider
-    {
-        Sqlite,
-        Postgres,
     }
 }

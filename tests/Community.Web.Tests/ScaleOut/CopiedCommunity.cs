@@ -71,21 +71,34 @@ public abstract partial class CopiedCommunity : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
     }
 
-    /// <summary>The page as a reader sees it: without the per-request tokens and circuit descriptors that differ on every render.</summary>
+    /// <summary>
+    /// The page as a reader sees it: without the per-request tokens and circuit descriptors that differ on every render,
+    /// with times to the microsecond (PostgreSQL keeps microseconds; .NET's clock has a seventh decimal), and without the
+    /// related questions that each engine's search ranks its own way.
+    /// </summary>
     public static string Content(string html)
     {
         html = AntiforgeryToken().Replace(html, "");
         html = BlazorMarker().Replace(html, "");
-        // A question asked on both after the copy (ANewQuestionOnTheCopyTakesTheNextFreeId) has two creation instants.
-        html = PreciseInstant().Replace(html, "(instant)");
+        html = SubMicrosecond().Replace(html, "$1$2");
+        html = SubMicrosecondCursor().Replace(html, "$1");
+        // Ranked by each engine's own full-text search (FTS5, PostgreSQL's tsvector): compared apart, as sets.
+        html = RelatedQuestions().Replace(html, "");
         return html;
     }
 
+    [GeneratedRegex("<aside class=\"related-questions\"[\\s\\S]*?</aside>")]
+    private static partial Regex RelatedQuestions();
+
+    /// <summary>A list's next-page cursor holds a time in ticks (tenths of a microsecond).</summary>
+    [GeneratedRegex(@"(after=\d{17})\d(?=_)")]
+    private static partial Regex SubMicrosecondCursor();
+
+    [GeneratedRegex(@"(T\d\d:\d\d:\d\d\.\d{6})\d(Z|[+-]\d\d:\d\d)?")]
+    private static partial Regex SubMicrosecond();
+
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]
     private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z")]
-    private static partial Regex PreciseInstant();
 
     [GeneratedRegex("<!--Blazor[\\s\\S]*?-->")]
     private static partial Regex BlazorMarker();

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Community.Web.ScaleOut;
 using Community.Web.Tests.Infrastructure;
-using Community.Web.Tests.Questions;
+using Community.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Web.Tests.ScaleOut;
 
@@ -48,6 +50,12 @@ public abstract partial class CopyDatabaseTests<TCommunity>(TCommunity community
             Assert.True(onSource.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)onSource.StatusCode} on the source.");
             var expected = CopiedCommunity.Content(await onSource.Content.ReadAsStringAsync(Ct));
             var actual = CopiedCommunity.Content(await onTarget.Content.ReadAsStringAsync(Ct));
+            if (page.StartsWith("/search", StringComparison.Ordinal))
+            {
+                // Each engine ranks in its own order: the same results, in any order.
+                (expected, actual) = (string.Join("\n", Links(expected).Order()), string.Join("\n", Links(actual).Order()));
+                Assert.NotEqual("", expected);
+            }
             if (onTarget.StatusCode != HttpStatusCode.OK || expected != actual)
                 different.Add($"{page} ({(int)onTarget.StatusCode}): {FirstDifference(expected, actual)}");
             compared++;
@@ -58,18 +66,21 @@ public abstract partial class CopyDatabaseTests<TCommunity>(TCommunity community
     }
 
     [Fact]
-    public async Task ANewQuestionOnTheCopyTakesTheNextFreeId()
+    public async Task ANewRowOnTheCopyTakesAnIdAfterTheCopiedOnes()
     {
         community.Require();
-        var title = QuestionForms.UniqueTitle("First question after the move");
-        var onSource = await community.Source.SignedInClientAsync(Demo.Customer);
-        var onTarget = await community.Target.SignedInClientAsync(Demo.Customer);
+        var contexts = community.Target.Services.GetRequiredService<IDbContextFactory<CommunityDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Ct);
+        var largest = await db.Tags.MaxAsync(tag => tag.Id, Ct);
 
-        // The same question on both keeps the two communities alike for the other tests.
-        var asked = await onSource.AskAsync(title);
-        var askedOnCopy = await onTarget.AskAsync(title);
+        // Rolled back, so that both communities stay alike for the other tests.
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var tag = new Community.Domain.Questions.Tag { Name = $"moved-{Guid.NewGuid():N}"[..30], Description = "" };
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync(Ct);
+        await transaction.RollbackAsync(Ct);
 
-        Assert.Equal(asked.Id, askedOnCopy.Id);
+        Assert.True(tag.Id > largest, $"A new tag took id {tag.Id}; the copied ones go up to {largest}.");
     }
 
     [Fact]
