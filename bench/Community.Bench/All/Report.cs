@@ -12,7 +12,14 @@ internal static class Report
         var md = new StringBuilder();
         var all = context.All;
         md.AppendLine("# Benchmark results (issue 11)").AppendLine();
-        var commandLine = all.Smoke ? "bench/run all --smoke" : $"bench/run all{(context.Options.Questions == 100_000 ? "" : $" --questions {context.Options.Questions}")}";
+        var defaults = new AllOptions();
+        var commandLine = all.Smoke ? "bench/run all --smoke" : "bench/run all"
+            + (context.Options.Questions == 100_000 ? "" : $" --questions {context.Options.Questions}")
+            + (all.PhaseSeconds == defaults.PhaseSeconds ? "" : $" --seconds {all.PhaseSeconds}")
+            + (all.Rounds == defaults.Rounds ? "" : $" --rounds {all.Rounds}")
+            + (all.Workers == defaults.Workers ? "" : $" --workers {all.Workers}")
+            + (all.Writers == defaults.Writers ? "" : $" --writers {all.Writers}")
+            + (all.WriteSeconds == defaults.WriteSeconds ? "" : $" --write-seconds {all.WriteSeconds}");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Command: `{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min.")).AppendLine();
         md.AppendLine("| scenario | product | floor | R | p50 ms | p99 ms | target | met? | others' CPU | notes |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
