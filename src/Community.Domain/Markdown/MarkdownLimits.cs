@@ -15,6 +15,83 @@ internal sealed class RenderBudget(TimeProvider time, TimeSpan budget)
     public bool IsExceeded => time.GetElapsedTime(_start) > budget;
 }
 
+internal static class EmphasisPreCheck
+{
+    /// <summary>
+    /// Cheap, allocation-free count of <c>*</c>/<c>_</c> runs in the busiest paragraph, skipping fenced code blocks and
+    /// inline code spans (where they are not emphasis): what Markdig's emphasis pass would have to pair up.
+    /// </summary>
+    public static int MostRunsInAParagraph(string source)
+    {
+        int most = 0, runs = 0, lineStart = 0;
+        var inFence = false;
+        while (lineStart <= source.Length)
+        {
+            var lineEnd = source.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = source.Length;
+            var line = source.AsSpan(lineStart, lineEnd - lineStart);
+            var text = line.TrimStart(' ');
+            if (text.StartsWith("```") || text.StartsWith("~~~"))
+            {
+                inFence = !inFence;
+                runs = 0;
+            }
+            else if (!inFence && text.Trim().IsEmpty)
+                runs = 0;
+            else if (!inFence)
+            {
+                // A list item or a heading is a paragraph of its own: its marker is not emphasis.
+                if (StartsItsOwnBlock(text, out var content))
+                {
+                    runs = 0;
+                    line = content;
+                }
+                runs += RunsOutsideCode(line);
+            }
+            most = Math.Max(most, runs);
+            lineStart = lineEnd + 1;
+        }
+        return most;
+    }
+
+    private static bool StartsItsOwnBlock(ReadOnlySpan<char> text, out ReadOnlySpan<char> content)
+    {
+        content = text;
+        if (text.StartsWith("#"))
+            return true;
+        if (text.Length >= 2 && text[0] is '*' or '-' or '+' && text[1] == ' ')
+        {
+            content = text[2..];
+            return true;
+        }
+        var digits = 0;
+        while (digits < text.Length && digits < 9 && char.IsAsciiDigit(text[digits]))
+            digits++;
+        if (digits > 0 && digits + 1 < text.Length && text[digits] is '.' or ')' && text[digits + 1] == ' ')
+        {
+            content = text[(digits + 2)..];
+            return true;
+        }
+        return false;
+    }
+
+    private static int RunsOutsideCode(ReadOnlySpan<char> line)
+    {
+        var runs = 0;
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '`')
+                inCode = !inCode;
+            else if (!inCode && c is '*' or '_' && (i == 0 || line[i - 1] != c))
+                runs++;
+        }
+        return runs;
+    }
+}
+
 internal static class NestingPreCheck
 {
     /// <summary>

@@ -43,6 +43,10 @@ internal static class MarkdownMessages
         $"Your {Noun(kind)} would produce more than {N(limit)} characters of HTML, which is more than we can display. " +
         "Shorten it, or reuse reference links less often, and try again.";
 
+    public static string TooMuchEmphasis(MarkdownKind kind, int runs, int limit) =>
+        $"Your {Noun(kind)} has {N(runs)} runs of * or _ in one paragraph; the limit is {N(limit)}. " +
+        "Put code in `backticks` or a code block, or split the paragraph, and try again.";
+
     public static string TooSlow(MarkdownKind kind, TimeSpan budget) =>
         $"Your {Noun(kind)} took longer than {Seconds(budget)} to format. " +
         "Simplify it (fewer links, less nesting, shorter tables) and try again.";

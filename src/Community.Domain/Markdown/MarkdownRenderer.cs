@@ -58,6 +58,10 @@ public sealed class MarkdownRenderer(MarkdownRendererOptions options)
                 return MarkdownRenderResult.Refused(MarkdownMessages.NestedTooDeeply(kind, depth, _options.MaxNestingDepth));
         }
 
+        var emphasis = EmphasisPreCheck.MostRunsInAParagraph(markdown);
+        if (emphasis > _options.MaxEmphasisRunsPerParagraph)
+            return MarkdownRenderResult.Refused(MarkdownMessages.TooMuchEmphasis(kind, emphasis, _options.MaxEmphasisRunsPerParagraph));
+
         var budget = new RenderBudget(_options.TimeProvider, _options.TimeBudget);
         try
         {

@@ -17,6 +17,13 @@ public sealed record MarkdownRendererOptions
     /// </summary>
     public int MaxNestingDepth { get; init; } = 32;
 
+    /// <summary>
+    /// Most runs of <c>*</c> or <c>_</c> accepted in one paragraph (outside code). Markdig pairs emphasis delimiters in
+    /// time that grows with the square of their number: 10,000 runs in a paragraph take seconds, inside the parser
+    /// where the time budget cannot stop it. Real writing stays far below this.
+    /// </summary>
+    public int MaxEmphasisRunsPerParagraph { get; init; } = 400;
+
     /// <summary>Largest HTML a render may produce, in characters. Reference links can multiply a small source.</summary>
     public int MaxHtmlLength { get; init; } = 200_000;
 
@@ -32,6 +39,7 @@ public sealed record MarkdownRendererOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCommentLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNestingDepth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxHtmlLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEmphasisRunsPerParagraph);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeBudget, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         return this;

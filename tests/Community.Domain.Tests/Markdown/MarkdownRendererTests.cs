@@ -392,13 +392,40 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Deeply_nested_emphasis_is_refused_by_markdigs_depth_limit()
+    public void Deeply_nested_emphasis_is_refused_before_parsing()
     {
+        // 6,000 delimiter runs in one paragraph: refused by counting, not after seconds inside Markdig's emphasis pass.
         var markdown = string.Concat(Enumerable.Repeat("*a ", 3000)) + string.Concat(Enumerable.Repeat("b* ", 3000));
 
         var error = Refusal(_renderer.Render(markdown));
 
-        Assert.Contains("too deeply for us to display", error);
+        Assert.Equal("Your post has 6,000 runs of * or _ in one paragraph; the limit is 400. "
+            + "Put code in `backticks` or a code block, or split the paragraph, and try again.", error);
+    }
+
+    [Theory]
+    [InlineData("**a")]
+    [InlineData("*a_")]
+    [InlineData("_a ")]
+    public void A_paragraph_of_emphasis_delimiters_is_refused_and_the_same_runs_in_code_or_list_items_are_not(string unit)
+    {
+        var hostile = string.Concat(Enumerable.Repeat(unit, 10_000));
+        var inCode = "```\n" + string.Join("\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat(unit, 100)), 50)) + "\n```";
+        var inline = string.Join(" ", Enumerable.Repeat("`" + unit + unit + "`", 1000));
+        var list = string.Join("\n", Enumerable.Repeat("- **done** and *checked*", 500));
+
+        Assert.Contains("runs of * or _ in one paragraph", Refusal(_renderer.Render(hostile)));
+        RenderOk(inCode);
+        RenderOk(inline);
+        RenderOk(list);
+    }
+
+    [Fact]
+    public void Emphasis_up_to_the_limit_in_one_paragraph_renders()
+    {
+        var html = RenderOk(string.Join(" ", Enumerable.Repeat("**bold**", 200)));
+
+        Assert.Equal(200, CountOf(html, "<strong>"));
     }
 
     [Fact]
