@@ -26,79 +26,81 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
     /// <returns>True when it seeded; false when the database already had content.</returns>
     public async Task<bool> SeedAsync(string passwordHash, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Users.AnyAsync(cancellationToken) || await db.Posts.AnyAsync(cancellationToken))
-            return false;
-
-        await RoleSeeder.EnsureRolesAsync(db, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var random = new Random(Seed);
-
-        var people = CreatePeople(passwordHash, now, random);
-        db.Users.AddRange(people.Values.Select(p => p.User));
-        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
-        db.UserRoles.AddRange(people.Values.Select(p => new IdentityUserRole<string> { UserId = p.User.Id, RoleId = roleIds[p.Role] }));
-
-        var tags = DemoContent.Tags.ToDictionary(t => t.Name, t => new Tag { Name = t.Name, Description = t.Description });
-        db.Tags.AddRange(tags.Values);
-
-        var accepted = new List<(Question Question, Answer Answer)>();
-        foreach (var demo in DemoContent.Questions)
+        return await contexts.RunAsync<bool>(async db =>
         {
-            var asker = people[demo.Asker].User;
-            var askedAt = now.AddDays(-demo.DaysAgo).AddMinutes(-random.Next(0, 600));
-            var question = new Question
-            {
-                Title = demo.Title,
-                AuthorId = asker.Id,
-                CreatedAt = askedAt,
-                LastActivityAt = askedAt,
-                ViewCount = demo.Views,
-                Tags = demo.Tags.Select(t => tags[t]).ToList(),
-            };
-            Render(question, demo.Body);
-            db.Questions.Add(question);
-            AddVotes(db, question, demo.Votes, asker, people, random, askedAt, now);
+            if (await db.Users.AnyAsync(cancellationToken) || await db.Posts.AnyAsync(cancellationToken))
+                return false;
 
-            var answeredAt = askedAt;
-            foreach (var demoAnswer in demo.Answers)
+            await RoleSeeder.EnsureRolesAsync(db, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var random = new Random(Seed);
+
+            var people = CreatePeople(passwordHash, now, random);
+            db.Users.AddRange(people.Values.Select(p => p.User));
+            var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
+            db.UserRoles.AddRange(people.Values.Select(p => new IdentityUserRole<string> { UserId = p.User.Id, RoleId = roleIds[p.Role] }));
+
+            var tags = DemoContent.Tags.ToDictionary(t => t.Name, t => new Tag { Name = t.Name, Description = t.Description });
+            db.Tags.AddRange(tags.Values);
+
+            var accepted = new List<(Question Question, Answer Answer)>();
+            foreach (var demo in DemoContent.Questions)
             {
-                answeredAt = answeredAt.AddMinutes(random.Next(20, 60 * 18));
-                if (answeredAt > now) answeredAt = now.AddMinutes(-random.Next(1, 30));
-                var author = people[demoAnswer.Author].User;
-                var answer = new Answer { AuthorId = author.Id, CreatedAt = answeredAt };
-                Render(answer, demoAnswer.Body);
-                question.Answers.Add(answer);
-                question.AnswerCount++;
-                question.LastActivityAt = answeredAt > question.LastActivityAt ? answeredAt : question.LastActivityAt;
-                AddVotes(db, answer, demoAnswer.Votes, author, people, random, answeredAt, now);
-                if (demoAnswer.Accepted)
-                    accepted.Add((question, answer));
+                var asker = people[demo.Asker].User;
+                var askedAt = now.AddDays(-demo.DaysAgo).AddMinutes(-random.Next(0, 600));
+                var question = new Question
+                {
+                    Title = demo.Title,
+                    AuthorId = asker.Id,
+                    CreatedAt = askedAt,
+                    LastActivityAt = askedAt,
+                    ViewCount = demo.Views,
+                    Tags = demo.Tags.Select(t => tags[t]).ToList(),
+                };
+                Render(question, demo.Body);
+                db.Questions.Add(question);
+                AddVotes(db, question, demo.Votes, asker, people, random, askedAt, now);
+
+                var answeredAt = askedAt;
+                foreach (var demoAnswer in demo.Answers)
+                {
+                    answeredAt = answeredAt.AddMinutes(random.Next(20, 60 * 18));
+                    if (answeredAt > now) answeredAt = now.AddMinutes(-random.Next(1, 30));
+                    var author = people[demoAnswer.Author].User;
+                    var answer = new Answer { AuthorId = author.Id, CreatedAt = answeredAt };
+                    Render(answer, demoAnswer.Body);
+                    question.Answers.Add(answer);
+                    question.AnswerCount++;
+                    question.LastActivityAt = answeredAt > question.LastActivityAt ? answeredAt : question.LastActivityAt;
+                    AddVotes(db, answer, demoAnswer.Votes, author, people, random, answeredAt, now);
+                    if (demoAnswer.Accepted)
+                        accepted.Add((question, answer));
+                }
             }
-        }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (question, answer) in accepted)
-            question.AcceptedAnswerId = answer.Id;
-        foreach (var post in db.ChangeTracker.Entries<Post>().Select(e => e.Entity).ToList())
-            db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
-        AddComments(db, people, random, now);
-        ShowModeration(db, people, now);
-        DiscloseStaff(db, people, now);
-        CreditReputation(db, people, accepted, now);
-        var users = people.ToDictionary(p => p.Key, p => p.Value.User);
-        DemoReview.Seed(db, users, now);
-        DemoNotifications.Seed(db, users, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await DemoModeration.SeedAsync(contexts, markdown, time, cancellationToken);
-        await DemoKnowledgeBase.SeedAsync(contexts, markdown, time, points, cancellationToken);
-        await DemoSearch.SeedAsync(contexts, time, cancellationToken);
-        await DemoEscalations.SeedAsync(contexts, now, cancellationToken);
-        // The badges the demo's activity earns, as the recurring sweep would award them.
-        await new Badges.BadgeAwarder(contexts, time).SweepAsync(cancellationToken);
-        return true;
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (question, answer) in accepted)
+                question.AcceptedAnswerId = answer.Id;
+            foreach (var post in db.ChangeTracker.Entries<Post>().Select(e => e.Entity).ToList())
+                db.PostRevisions.Add(PostRevisions.First(post, post.AuthorId));
+            AddComments(db, people, random, now);
+            ShowModeration(db, people, now);
+            DiscloseStaff(db, people, now);
+            CreditReputation(db, people, accepted, now);
+            var users = people.ToDictionary(p => p.Key, p => p.Value.User);
+            DemoReview.Seed(db, users, now);
+            DemoNotifications.Seed(db, users, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await DemoModeration.SeedAsync(contexts, markdown, time, cancellationToken);
+            await DemoKnowledgeBase.SeedAsync(contexts, markdown, time, points, cancellationToken);
+            await DemoSearch.SeedAsync(contexts, time, cancellationToken);
+            await DemoEscalations.SeedAsync(contexts, now, cancellationToken);
+            // The badges the demo's activity earns, as the recurring sweep would award them.
+            await new Badges.BadgeAwarder(contexts, time).SweepAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>A few comments from the demo's comment list on answered questions, so threads look lived in.</summary>

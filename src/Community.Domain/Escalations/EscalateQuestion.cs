@@ -25,46 +25,48 @@ public sealed class EscalateQuestion(IDbContextFactory<CommunityDbContext> conte
     /// <summary>For the system and other features (the response clock, accepted flags, the asker's request): no role check here.</summary>
     public async Task<WriteResult<int>> OpenAsync(EscalateCommand command, EscalationSource source, string? actorId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var question = await db.Questions.AsNoTracking().Where(q => q.Id == command.QuestionId && q.DeletedAt == null)
-            .Select(q => new { q.Id, q.AuthorId }).SingleOrDefaultAsync(cancellationToken);
-        if (question is null)
-            return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
-        if (await OpenIdAsync(db, question.Id, cancellationToken) is { } open)
-            return WriteResult<int>.Done(open);
-        var team = command.TeamId is { } teamId
-            ? await db.StaffTeams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken)
-            : await db.StaffTeams.SingleOrDefaultAsync(t => t.IsDefault, cancellationToken);
-        if (team is null)
-            return command.TeamId is null
-                ? WriteResult<int>.Fail(WriteFailure.Conflict, "No default staff team is set up: an admin sets one on the Staff teams page.")
-                : WriteResult<int>.Invalid(new Dictionary<string, string> { ["TeamId"] = "Choose one of the staff teams." });
+        return await contexts.RunAsync<WriteResult<int>>(async db =>
+        {
+            var question = await db.Questions.AsNoTracking().Where(q => q.Id == command.QuestionId && q.DeletedAt == null)
+                .Select(q => new { q.Id, q.AuthorId }).SingleOrDefaultAsync(cancellationToken);
+            if (question is null)
+                return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+            if (await OpenIdAsync(db, question.Id, cancellationToken) is { } open)
+                return WriteResult<int>.Done(open);
+            var team = command.TeamId is { } teamId
+                ? await db.StaffTeams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken)
+                : await db.StaffTeams.SingleOrDefaultAsync(t => t.IsDefault, cancellationToken);
+            if (team is null)
+                return command.TeamId is null
+                    ? WriteResult<int>.Fail(WriteFailure.Conflict, "No default staff team is set up: an admin sets one on the Staff teams page.")
+                    : WriteResult<int>.Invalid(new Dictionary<string, string> { ["TeamId"] = "Choose one of the staff teams." });
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var escalation = new Escalation
-        {
-            QuestionId = question.Id, TeamId = team.Id, Priority = command.Priority, Source = source,
-            OpenedAt = now, OpenedById = actorId, DueAt = EscalationRules.DueAt(now, command.Priority, team),
-        };
-        if (!string.IsNullOrWhiteSpace(command.Note))
-            escalation.Notes.Add(new EscalationNote { AuthorId = actorId ?? question.AuthorId, Body = command.Note.Trim(), At = now });
-        db.Escalations.Add(escalation);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var escalation = new Escalation
+            {
+                QuestionId = question.Id, TeamId = team.Id, Priority = command.Priority, Source = source,
+                OpenedAt = now, OpenedById = actorId, DueAt = EscalationRules.DueAt(now, command.Priority, team),
+            };
+            if (!string.IsNullOrWhiteSpace(command.Note))
+                escalation.Notes.Add(new EscalationNote { AuthorId = actorId ?? question.AuthorId, Body = command.Note.Trim(), At = now });
+            db.Escalations.Add(escalation);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+                return WriteResult<int>.Done((await OpenIdAsync(again, question.Id, cancellationToken))!.Value);
+            }
+            EscalationAudit.Record(db, now, actorId, EscalationAudit.Opened, escalation, question.AuthorId,
+                $"question {question.Id} to {team.Name}, {command.Priority}, {source}");
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            return WriteResult<int>.Done((await OpenIdAsync(again, question.Id, cancellationToken))!.Value);
-        }
-        EscalationAudit.Record(db, now, actorId, EscalationAudit.Opened, escalation, question.AuthorId,
-            $"question {question.Id} to {team.Name}, {command.Priority}, {source}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<int>.Done(escalation.Id);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<int>.Done(escalation.Id);
+        }, cancellationToken);
     }
 
     internal static async Task<int?> OpenIdAsync(CommunityDbContext db, int questionId, CancellationToken cancellationToken)

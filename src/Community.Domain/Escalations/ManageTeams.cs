@@ -14,42 +14,44 @@ public sealed class ManageTeams(IDbContextFactory<CommunityDbContext> contexts, 
 {
     public async Task<WriteResult<int>> SaveAsync(Actor actor, TeamInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await IsAdminAsync(db, actor.UserId, cancellationToken))
-            return WriteResult<int>.Fail(WriteFailure.Forbidden, "Only admins can configure staff teams.");
-        var errors = Problems(input);
-        var name = (input.Name ?? "").Trim();
-        if (await db.StaffTeams.AnyAsync(t => t.Name == name && t.Id != input.Id, cancellationToken))
-            errors["Name"] = $"There is already a team called {name}.";
-        if (errors.Count > 0)
-            return WriteResult<int>.Invalid(errors);
-        StaffTeam? team;
-        if (input.Id is { } id)
+        return await contexts.RunAsync<WriteResult<int>>(async db =>
         {
-            team = await db.StaffTeams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (team is null) return WriteResult<int>.Fail(WriteFailure.NotFound, "This team no longer exists.");
-        }
-        else
-        {
-            team = new StaffTeam();
-            db.StaffTeams.Add(team);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // There is always one default team: the first team is it, and it stays so until another is made the default.
-        var otherDefault = await db.StaffTeams.AnyAsync(t => t.IsDefault && t.Id != (input.Id ?? 0), cancellationToken);
-        if (input.IsDefault && otherDefault)
-            await db.StaffTeams.Where(t => t.IsDefault && t.Id != (input.Id ?? 0)).ExecuteUpdateAsync(set => set.SetProperty(t => t.IsDefault, false), cancellationToken);
-        team.Name = name;
-        team.UrgentMinutes = input.UrgentMinutes;
-        team.HighMinutes = input.HighMinutes;
-        team.NormalMinutes = input.NormalMinutes;
-        team.IsDefault = input.IsDefault || !otherDefault;
-        await db.SaveChangesAsync(cancellationToken);
-        AuditLog.Record(db, time.GetUtcNow().UtcDateTime, actor.UserId, EscalationAudit.TeamSaved, AuditTarget.Of("staff-team", team.Id),
-            details: $"{team.Name}: urgent {team.UrgentMinutes} min, high {team.HighMinutes} min, normal {team.NormalMinutes} min{(team.IsDefault ? ", default" : "")}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<int>.Done(team.Id);
+            if (!await IsAdminAsync(db, actor.UserId, cancellationToken))
+                return WriteResult<int>.Fail(WriteFailure.Forbidden, "Only admins can configure staff teams.");
+            var errors = Problems(input);
+            var name = (input.Name ?? "").Trim();
+            if (await db.StaffTeams.AnyAsync(t => t.Name == name && t.Id != input.Id, cancellationToken))
+                errors["Name"] = $"There is already a team called {name}.";
+            if (errors.Count > 0)
+                return WriteResult<int>.Invalid(errors);
+            StaffTeam? team;
+            if (input.Id is { } id)
+            {
+                team = await db.StaffTeams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+                if (team is null) return WriteResult<int>.Fail(WriteFailure.NotFound, "This team no longer exists.");
+            }
+            else
+            {
+                team = new StaffTeam();
+                db.StaffTeams.Add(team);
+            }
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            // There is always one default team: the first team is it, and it stays so until another is made the default.
+            var otherDefault = await db.StaffTeams.AnyAsync(t => t.IsDefault && t.Id != (input.Id ?? 0), cancellationToken);
+            if (input.IsDefault && otherDefault)
+                await db.StaffTeams.Where(t => t.IsDefault && t.Id != (input.Id ?? 0)).ExecuteUpdateAsync(set => set.SetProperty(t => t.IsDefault, false), cancellationToken);
+            team.Name = name;
+            team.UrgentMinutes = input.UrgentMinutes;
+            team.HighMinutes = input.HighMinutes;
+            team.NormalMinutes = input.NormalMinutes;
+            team.IsDefault = input.IsDefault || !otherDefault;
+            await db.SaveChangesAsync(cancellationToken);
+            AuditLog.Record(db, time.GetUtcNow().UtcDateTime, actor.UserId, EscalationAudit.TeamSaved, AuditTarget.Of("staff-team", team.Id),
+                details: $"{team.Name}: urgent {team.UrgentMinutes} min, high {team.HighMinutes} min, normal {team.NormalMinutes} min{(team.IsDefault ? ", default" : "")}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<int>.Done(team.Id);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult<int>> AddMemberAsync(Actor actor, int teamId, string emailOrName, CancellationToken cancellationToken = default)

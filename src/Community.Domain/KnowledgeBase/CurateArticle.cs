@@ -151,21 +151,23 @@ public sealed class CurateArticle(IDbContextFactory<CommunityDbContext> contexts
     private async Task<WriteResult<int>> ChangeAsync(Actor actor, int articleId,
         Func<CommunityDbContext, Article, DateTime, Task<(Decision Decision, IReadOnlyList<string> Credited)>> change, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Begun before the checks: the same click sent twice is checked once the first has counted.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (KnowledgeBaseRules.CanCurate(await IsStaffOrAdminAsync(db, actor.UserId, cancellationToken)) is { Allowed: false } forbidden)
-            return WriteResult<int>.From(forbidden);
-        var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is null)
-            return WriteResult<int>.Fail(WriteFailure.NotFound, "This article no longer exists.");
-        var (decision, credited) = await change(db, article, time.GetUtcNow().UtcDateTime);
-        if (!decision.Allowed)
-            return WriteResult<int>.Fail(WriteFailure.Conflict, decision.Reason!);
-        await transaction.CommitAsync(cancellationToken);
-        if (credited.Count > 0)
-            await Badges.BadgeCheck.AfterAsync(badges, credited, cancellationToken);
-        return WriteResult<int>.Done(article.Id);
+        return await contexts.RunAsync<WriteResult<int>>(async db =>
+        {
+            // Begun before the checks: the same click sent twice is checked once the first has counted.
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (KnowledgeBaseRules.CanCurate(await IsStaffOrAdminAsync(db, actor.UserId, cancellationToken)) is { Allowed: false } forbidden)
+                return WriteResult<int>.From(forbidden);
+            var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+            if (article is null)
+                return WriteResult<int>.Fail(WriteFailure.NotFound, "This article no longer exists.");
+            var (decision, credited) = await change(db, article, time.GetUtcNow().UtcDateTime);
+            if (!decision.Allowed)
+                return WriteResult<int>.Fail(WriteFailure.Conflict, decision.Reason!);
+            await transaction.CommitAsync(cancellationToken);
+            if (credited.Count > 0)
+                await Badges.BadgeCheck.AfterAsync(badges, credited, cancellationToken);
+            return WriteResult<int>.Done(article.Id);
+        }, cancellationToken);
     }
 
     internal static Task<bool> IsStaffOrAdminAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken) =>

@@ -76,87 +76,89 @@ public sealed class KnowledgeBaseFeed(
     /// <summary>The upsert: makes the thread's article follow the thread. Safe to run any number of times, at once or not.</summary>
     public async Task<FeedOutcome> SyncArticleAsync(int questionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var question = await db.Questions.AsNoTracking().Include(q => q.Tags).SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
-        var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.SourceQuestionId == questionId, cancellationToken);
-        var content = question is { IsDeleted: false } ? await ContentAsync(db, question, article, cancellationToken) : null;
-        var thread = new ThreadSnapshot(question is { IsDeleted: false }, content is not null, content?.Solution.Any(p => p.Role == CreditRole.OfficialAnswer) == true);
-
-        var latest = article is null ? null : await db.KnowledgeBaseRevisions.Where(r => r.ArticleId == article.Id && r.State != RevisionState.Superseded)
-            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
-        var changed = content is not null && latest?.Fingerprint != content.Fingerprint;
-        var action = KnowledgeBaseRules.Decide(thread, article is null ? null : new ArticleState(article.Status, article.UnpublishCause, changed), options);
-        IReadOnlyList<string> credited = [];
-
-        switch (action)
+        return await contexts.RunAsync<FeedOutcome>(async db =>
         {
-            case FeedAction.CreateDraft or FeedAction.CreatePublished:
-                article = new Article
-                {
-                    SourceQuestionId = questionId,
-                    Status = action == FeedAction.CreatePublished ? ArticleStatus.Published : ArticleStatus.Draft,
-                    CreatedAt = now, UpdatedAt = now,
-                    PublishedAt = action == FeedAction.CreatePublished ? now : null,
-                };
-                Apply(article, NewRevision(content!, 1, RevisionState.Applied, now));
-                db.KnowledgeBaseArticles.Add(article);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException e) when (e.IsUniqueViolation())
-                {
-                    // Another run made it first (the unique index on the source question): that one is the article.
-                    log.LogInformation("Knowledge-base article for thread {QuestionId} was made by another run", questionId);
-                    return new FeedOutcome(questionId, FeedAction.Nothing, null);
-                }
-                if (article.Status == ArticleStatus.Published)
-                    credited = await KnowledgeCredit.GrantAsync(db, ledger, options, article.Id, 1, null, cancellationToken);
-                break;
-            case FeedAction.UpdateDirectly:
-                await SupersedePendingAsync(db, article!, cancellationToken);
-                Apply(article!, NewRevision(content!, await NextNumberAsync(db, article!.Id, cancellationToken), RevisionState.Applied, now));
-                article!.UpdatedAt = now;
-                break;
-            case FeedAction.ProposeRevision:
-                await SupersedePendingAsync(db, article!, cancellationToken);
-                var proposed = NewRevision(content!, await NextNumberAsync(db, article!.Id, cancellationToken), RevisionState.Pending, now);
-                article!.Revisions.Add(proposed);
-                article.PendingRevision = proposed.Number;
-                article.UpdatedAt = now;
-                break;
-            case FeedAction.Unpublish:
-                if (article!.Status == ArticleStatus.Published)
-                    await KnowledgeCredit.ReverseAsync(db, ledger, article.Id, null, cancellationToken);
-                article.Status = ArticleStatus.Unpublished;
-                article.UnpublishCause = KnowledgeBaseRules.CauseFor(thread);
-                article.UnpublishedAt = now;
-                article.UpdatedAt = now;
-                break;
-            case FeedAction.BackToDraft:
-                article!.Status = ArticleStatus.Draft;
-                article.UnpublishCause = UnpublishCause.None;
-                article.UpdatedAt = now;
-                if (changed)
-                {
-                    await SupersedePendingAsync(db, article, cancellationToken);
-                    Apply(article, NewRevision(content!, await NextNumberAsync(db, article.Id, cancellationToken), RevisionState.Applied, now));
-                }
-                break;
-        }
-        if (action != FeedAction.Nothing)
-        {
-            Audit.AuditLog.Record(db, now, null, KnowledgeBaseAudit.Fed, KnowledgeBaseAudit.Target(article!.Id), details: $"Thread {questionId}: {action}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        log.LogInformation("Knowledge-base article {ArticleId} for thread {QuestionId}: {Action}", article?.Id, questionId, action);
-        if (credited.Count > 0)
-            await Badges.BadgeCheck.AfterAsync(badges, credited, cancellationToken);
-        return new FeedOutcome(questionId, action, article?.Id);
+            // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var question = await db.Questions.AsNoTracking().Include(q => q.Tags).SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+            var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.SourceQuestionId == questionId, cancellationToken);
+            var content = question is { IsDeleted: false } ? await ContentAsync(db, question, article, cancellationToken) : null;
+            var thread = new ThreadSnapshot(question is { IsDeleted: false }, content is not null, content?.Solution.Any(p => p.Role == CreditRole.OfficialAnswer) == true);
+
+            var latest = article is null ? null : await db.KnowledgeBaseRevisions.Where(r => r.ArticleId == article.Id && r.State != RevisionState.Superseded)
+                .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+            var changed = content is not null && latest?.Fingerprint != content.Fingerprint;
+            var action = KnowledgeBaseRules.Decide(thread, article is null ? null : new ArticleState(article.Status, article.UnpublishCause, changed), options);
+            IReadOnlyList<string> credited = [];
+
+            switch (action)
+            {
+                case FeedAction.CreateDraft or FeedAction.CreatePublished:
+                    article = new Article
+                    {
+                        SourceQuestionId = questionId,
+                        Status = action == FeedAction.CreatePublished ? ArticleStatus.Published : ArticleStatus.Draft,
+                        CreatedAt = now, UpdatedAt = now,
+                        PublishedAt = action == FeedAction.CreatePublished ? now : null,
+                    };
+                    Apply(article, NewRevision(content!, 1, RevisionState.Applied, now));
+                    db.KnowledgeBaseArticles.Add(article);
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DbUpdateException e) when (e.IsUniqueViolation())
+                    {
+                        // Another run made it first (the unique index on the source question): that one is the article.
+                        log.LogInformation("Knowledge-base article for thread {QuestionId} was made by another run", questionId);
+                        return new FeedOutcome(questionId, FeedAction.Nothing, null);
+                    }
+                    if (article.Status == ArticleStatus.Published)
+                        credited = await KnowledgeCredit.GrantAsync(db, ledger, options, article.Id, 1, null, cancellationToken);
+                    break;
+                case FeedAction.UpdateDirectly:
+                    await SupersedePendingAsync(db, article!, cancellationToken);
+                    Apply(article!, NewRevision(content!, await NextNumberAsync(db, article!.Id, cancellationToken), RevisionState.Applied, now));
+                    article!.UpdatedAt = now;
+                    break;
+                case FeedAction.ProposeRevision:
+                    await SupersedePendingAsync(db, article!, cancellationToken);
+                    var proposed = NewRevision(content!, await NextNumberAsync(db, article!.Id, cancellationToken), RevisionState.Pending, now);
+                    article!.Revisions.Add(proposed);
+                    article.PendingRevision = proposed.Number;
+                    article.UpdatedAt = now;
+                    break;
+                case FeedAction.Unpublish:
+                    if (article!.Status == ArticleStatus.Published)
+                        await KnowledgeCredit.ReverseAsync(db, ledger, article.Id, null, cancellationToken);
+                    article.Status = ArticleStatus.Unpublished;
+                    article.UnpublishCause = KnowledgeBaseRules.CauseFor(thread);
+                    article.UnpublishedAt = now;
+                    article.UpdatedAt = now;
+                    break;
+                case FeedAction.BackToDraft:
+                    article!.Status = ArticleStatus.Draft;
+                    article.UnpublishCause = UnpublishCause.None;
+                    article.UpdatedAt = now;
+                    if (changed)
+                    {
+                        await SupersedePendingAsync(db, article, cancellationToken);
+                        Apply(article, NewRevision(content!, await NextNumberAsync(db, article.Id, cancellationToken), RevisionState.Applied, now));
+                    }
+                    break;
+            }
+            if (action != FeedAction.Nothing)
+            {
+                Audit.AuditLog.Record(db, now, null, KnowledgeBaseAudit.Fed, KnowledgeBaseAudit.Target(article!.Id), details: $"Thread {questionId}: {action}");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            log.LogInformation("Knowledge-base article {ArticleId} for thread {QuestionId}: {Action}", article?.Id, questionId, action);
+            if (credited.Count > 0)
+                await Badges.BadgeCheck.AfterAsync(badges, credited, cancellationToken);
+            return new FeedOutcome(questionId, action, article?.Id);
+        }, cancellationToken);
     }
 
     public async Task MarkDoneAsync(long entryId, int questionId, CancellationToken cancellationToken = default)

@@ -56,21 +56,23 @@ public sealed class KnowledgeBaseOutboxAdmin(IDbContextFactory<CommunityDbContex
     /// <summary>Gives a failed (or stuck) entry a fresh set of attempts; the caller enqueues it. Admins only, audited.</summary>
     public async Task<WriteResult<long>> RetryAsync(Actor actor, long entryId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var isAdmin = await db.UserRoles.Where(ur => ur.UserId == actor.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).AnyAsync(n => n == Roles.Admin, cancellationToken);
-        if (!isAdmin)
-            return WriteResult<long>.Fail(WriteFailure.Forbidden, "Only admins can retry knowledge-base outbox entries.");
-        var entry = await db.KnowledgeBaseOutbox.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-        if (entry is null)
-            return WriteResult<long>.Fail(WriteFailure.NotFound, $"There is no outbox entry {entryId}.");
-        if (entry.IsDone)
+        return await contexts.RunAsync<WriteResult<long>>(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var isAdmin = await db.UserRoles.Where(ur => ur.UserId == actor.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).AnyAsync(n => n == Roles.Admin, cancellationToken);
+            if (!isAdmin)
+                return WriteResult<long>.Fail(WriteFailure.Forbidden, "Only admins can retry knowledge-base outbox entries.");
+            var entry = await db.KnowledgeBaseOutbox.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+            if (entry is null)
+                return WriteResult<long>.Fail(WriteFailure.NotFound, $"There is no outbox entry {entryId}.");
+            if (entry.IsDone)
+                return WriteResult<long>.Done(entry.Id);
+            entry.Attempts = 0;
+            var now = time.GetUtcNow().UtcDateTime;
+            AuditLog.Record(db, now, actor.UserId, KnowledgeBaseAudit.OutboxRetried, AuditTarget.Of("kb-outbox", entry.Id), details: $"Thread {entry.QuestionId}; last error: {entry.LastError}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return WriteResult<long>.Done(entry.Id);
-        entry.Attempts = 0;
-        var now = time.GetUtcNow().UtcDateTime;
-        AuditLog.Record(db, now, actor.UserId, KnowledgeBaseAudit.OutboxRetried, AuditTarget.Of("kb-outbox", entry.Id), details: $"Thread {entry.QuestionId}; last error: {entry.LastError}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<long>.Done(entry.Id);
+        }, cancellationToken);
     }
 }

@@ -57,96 +57,98 @@ public sealed class HandleFlags(
 
     public async Task<WriteResult<FlagsHandled>> ExecuteAsync(Actor actor, HandleFlagsCommand command, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var flags = await db.Set<Flag>().Where(f => f.PostId == command.Target.PostId && f.CommentId == command.Target.CommentId).ToListAsync(cancellationToken);
-        var seen = command.SeenFlagIds.ToHashSet();
-        if (seen.Count == 0 || seen.Any(id => flags.All(f => f.Id != id)))
-            return WriteResult<FlagsHandled>.Fail(WriteFailure.NotFound, "These flags no longer exist.");
-        if (flags.FirstOrDefault(f => seen.Contains(f.Id) && f.Status != FlagStatus.Pending) is { } settled)
-            return WriteResult<FlagsHandled>.Fail(WriteFailure.Conflict, await AlreadyHandledAsync(db, settled, cancellationToken));
-        var pending = flags.Where(f => f.Status == FlagStatus.Pending).ToList();
-
-        var post = command.Target.PostId is { } postId ? await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken) : null;
-        var comment = command.Target.CommentId is { } commentId ? await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken) : null;
-        var authorId = post?.AuthorId ?? comment?.AuthorId;
-        if (authorId is null)
-            return WriteResult<FlagsHandled>.Fail(WriteFailure.NotFound, "The flagged text no longer exists.");
-        var held = post?.IsHidden ?? comment!.HiddenAt is not null;
-        var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleOrDefaultAsync(cancellationToken);
-        var reviewer = PrivilegeRules.Holds(privileges, Privilege.AccessReviewQueues, reputation, actor.IsModerator);
-        if (FlagRules.CanHandle(actor, reviewer, pending.Select(f => f.Reason).ToList(), held, authorId == actor.UserId,
-                pending.Any(f => f.FlaggerId == actor.UserId), pending.Any(f => f.IsSystem)) is { Allowed: false } refused)
-            return WriteResult<FlagsHandled>.From(refused);
-        if (!actor.IsModerator && (command.Action != PostAction.None || command.Sanction is not null))
-            return WriteResult<FlagsHandled>.Fail(WriteFailure.Forbidden, "Reviewers mark flags helpful or decline them; a moderator takes any further action.");
-
-        var target = post is not null ? AuditTarget.Post(post.Id, post.AuthorId) : AuditTarget.Comment(comment!.Id, comment.AuthorId);
-        string done;
-        string? editUrl = null;
-        if (command.Decision == FlagDecision.Dismiss)
+        return await contexts.RunAsync<WriteResult<FlagsHandled>>(async db =>
         {
-            if (command.Action != PostAction.None)
-                return WriteResult<FlagsHandled>.Fail(WriteFailure.Invalid, "Dismissing flags takes no action on the post; choose Accept to act.");
-            Settle(pending, FlagStatus.Declined, FlagRules.DeclinedOutcome, actor, now);
-            AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.FlagsDismissed, target, Describe(pending));
-            if (held)
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var flags = await db.Set<Flag>().Where(f => f.PostId == command.Target.PostId && f.CommentId == command.Target.CommentId).ToListAsync(cancellationToken);
+            var seen = command.SeenFlagIds.ToHashSet();
+            if (seen.Count == 0 || seen.Any(id => flags.All(f => f.Id != id)))
+                return WriteResult<FlagsHandled>.Fail(WriteFailure.NotFound, "These flags no longer exist.");
+            if (flags.FirstOrDefault(f => seen.Contains(f.Id) && f.Status != FlagStatus.Pending) is { } settled)
+                return WriteResult<FlagsHandled>.Fail(WriteFailure.Conflict, await AlreadyHandledAsync(db, settled, cancellationToken));
+            var pending = flags.Where(f => f.Status == FlagStatus.Pending).ToList();
+
+            var post = command.Target.PostId is { } postId ? await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken) : null;
+            var comment = command.Target.CommentId is { } commentId ? await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken) : null;
+            var authorId = post?.AuthorId ?? comment?.AuthorId;
+            if (authorId is null)
+                return WriteResult<FlagsHandled>.Fail(WriteFailure.NotFound, "The flagged text no longer exists.");
+            var held = post?.IsHidden ?? comment!.HiddenAt is not null;
+            var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleOrDefaultAsync(cancellationToken);
+            var reviewer = PrivilegeRules.Holds(privileges, Privilege.AccessReviewQueues, reputation, actor.IsModerator);
+            if (FlagRules.CanHandle(actor, reviewer, pending.Select(f => f.Reason).ToList(), held, authorId == actor.UserId,
+                    pending.Any(f => f.FlaggerId == actor.UserId), pending.Any(f => f.IsSystem)) is { Allowed: false } refused)
+                return WriteResult<FlagsHandled>.From(refused);
+            if (!actor.IsModerator && (command.Action != PostAction.None || command.Sanction is not null))
+                return WriteResult<FlagsHandled>.Fail(WriteFailure.Forbidden, "Reviewers mark flags helpful or decline them; a moderator takes any further action.");
+
+            var target = post is not null ? AuditTarget.Post(post.Id, post.AuthorId) : AuditTarget.Comment(comment!.Id, comment.AuthorId);
+            string done;
+            string? editUrl = null;
+            if (command.Decision == FlagDecision.Dismiss)
             {
-                if (post is not null) await Holds.ReleaseAsync(db, post, cancellationToken);
-                else Holds.Release(comment!);
-                AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.Released, target, "Flags declined.");
+                if (command.Action != PostAction.None)
+                    return WriteResult<FlagsHandled>.Fail(WriteFailure.Invalid, "Dismissing flags takes no action on the post; choose Accept to act.");
+                Settle(pending, FlagStatus.Declined, FlagRules.DeclinedOutcome, actor, now);
+                AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.FlagsDismissed, target, Describe(pending));
+                if (held)
+                {
+                    if (post is not null) await Holds.ReleaseAsync(db, post, cancellationToken);
+                    else Holds.Release(comment!);
+                    AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.Released, target, "Flags declined.");
+                }
+                done = held ? "Flags declined; the post is visible again." : "Flags declined.";
             }
-            done = held ? "Flags declined; the post is visible again." : "Flags declined.";
-        }
-        else
-        {
-            var (problem, outcome, action) = await ActAsync(db, actor, command, post, comment, now, cancellationToken);
-            if (problem is not null)
-                return WriteResult<FlagsHandled>.Fail(WriteFailure.Invalid, problem);
-            Settle(pending, FlagStatus.Helpful, FlagRules.HelpfulOutcome(outcome), actor, now);
-            AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.FlagsAccepted, target, Describe(pending));
-            if (action is not null)
-                AuditLog.Record(db, now, actor.UserId, action, target, Describe(pending));
-            if (command.Action == PostAction.Edit && post is not null)
-                editUrl = $"posts/{post.Id}/edit";
-            done = $"Flags accepted as helpful: {outcome}.";
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult<FlagsHandled>.Fail(WriteFailure.Conflict, ConflictMessage);
-        }
-        if (command.Decision == FlagDecision.Accept && command.Action == PostAction.Delete && post is not null)
-            await ledger.ReversePostAsync(db, post.Id, actor.UserId, cancellationToken);
-        if (command.Sanction is { } kind)
-        {
-            var sanctioned = await sanctions.ApplyAsync(db, actor, new SanctionCommand(authorId, kind, command.SanctionReason ?? "", command.SuspensionDays), cancellationToken);
-            if (!sanctioned.Succeeded)
-                return WriteResult<FlagsHandled>.Fail(sanctioned.Failure, sanctioned.Message!);
-            done += kind == SanctionKind.Suspension ? $" The author is suspended for {command.SuspensionDays} days." : " The author was warned.";
-        }
-        var title = await TitleAsync(db, post, comment, cancellationToken);
-        foreach (var flag in pending.Where(f => f.FlaggerId is not null))
-            await notices.AddAsync(db, flag.FlaggerId!, $"Your flag on “{title}” ({FlagReasons.Describe(flag.Reason).ToLowerInvariant()}): {flag.Outcome}", "flags/mine", $"flag:{flag.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
-        await transaction.CommitAsync(cancellationToken);
-
-        if (command.Decision == FlagDecision.Accept)
-        {
-            await Badges.BadgeCheck.AfterAsync(badges, pending.Where(f => f.FlaggerId is not null).Select(f => f.FlaggerId!), cancellationToken);
-            var staffFlags = pending.Where(f => f.Reason == FlagReason.NeedsStaffAttention).ToList();
-            if (staffFlags.Count > 0)
+            else
             {
-                var questionId = post is Answer answer ? answer.QuestionId : post?.Id
-                    ?? await db.Posts.Where(p => p.Id == comment!.PostId).Select(p => p is Answer ? ((Answer)p).QuestionId : p.Id).SingleAsync(cancellationToken);
-                await handoff.HandOffAsync(new StaffAttentionRequest(questionId, post?.Id, comment?.Id,
-                    staffFlags.OrderBy(f => f.CreatedAt).Select(f => f.Note ?? "").Where(n => n.Length > 0).ToList(), actor.UserId), cancellationToken);
+                var (problem, outcome, action) = await ActAsync(db, actor, command, post, comment, now, cancellationToken);
+                if (problem is not null)
+                    return WriteResult<FlagsHandled>.Fail(WriteFailure.Invalid, problem);
+                Settle(pending, FlagStatus.Helpful, FlagRules.HelpfulOutcome(outcome), actor, now);
+                AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.FlagsAccepted, target, Describe(pending));
+                if (action is not null)
+                    AuditLog.Record(db, now, actor.UserId, action, target, Describe(pending));
+                if (command.Action == PostAction.Edit && post is not null)
+                    editUrl = $"posts/{post.Id}/edit";
+                done = $"Flags accepted as helpful: {outcome}.";
             }
-        }
-        return WriteResult<FlagsHandled>.Done(new FlagsHandled(done, editUrl));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return WriteResult<FlagsHandled>.Fail(WriteFailure.Conflict, ConflictMessage);
+            }
+            if (command.Decision == FlagDecision.Accept && command.Action == PostAction.Delete && post is not null)
+                await ledger.ReversePostAsync(db, post.Id, actor.UserId, cancellationToken);
+            if (command.Sanction is { } kind)
+            {
+                var sanctioned = await sanctions.ApplyAsync(db, actor, new SanctionCommand(authorId, kind, command.SanctionReason ?? "", command.SuspensionDays), cancellationToken);
+                if (!sanctioned.Succeeded)
+                    return WriteResult<FlagsHandled>.Fail(sanctioned.Failure, sanctioned.Message!);
+                done += kind == SanctionKind.Suspension ? $" The author is suspended for {command.SuspensionDays} days." : " The author was warned.";
+            }
+            var title = await TitleAsync(db, post, comment, cancellationToken);
+            foreach (var flag in pending.Where(f => f.FlaggerId is not null))
+                await notices.AddAsync(db, flag.FlaggerId!, $"Your flag on “{title}” ({FlagReasons.Describe(flag.Reason).ToLowerInvariant()}): {flag.Outcome}", "flags/mine", $"flag:{flag.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
+            await transaction.CommitAsync(cancellationToken);
+
+            if (command.Decision == FlagDecision.Accept)
+            {
+                await Badges.BadgeCheck.AfterAsync(badges, pending.Where(f => f.FlaggerId is not null).Select(f => f.FlaggerId!), cancellationToken);
+                var staffFlags = pending.Where(f => f.Reason == FlagReason.NeedsStaffAttention).ToList();
+                if (staffFlags.Count > 0)
+                {
+                    var questionId = post is Answer answer ? answer.QuestionId : post?.Id
+                        ?? await db.Posts.Where(p => p.Id == comment!.PostId).Select(p => p is Answer ? ((Answer)p).QuestionId : p.Id).SingleAsync(cancellationToken);
+                    await handoff.HandOffAsync(new StaffAttentionRequest(questionId, post?.Id, comment?.Id,
+                        staffFlags.OrderBy(f => f.CreatedAt).Select(f => f.Note ?? "").Where(n => n.Length > 0).ToList(), actor.UserId), cancellationToken);
+                }
+            }
+            return WriteResult<FlagsHandled>.Done(new FlagsHandled(done, editUrl));
+        }, cancellationToken);
     }
 
     /// <summary>Takes the chosen action; returns a problem, or what was done (for the flaggers) and its audit code.</summary>

@@ -15,12 +15,14 @@ public sealed class SanctionMember(IDbContextFactory<CommunityDbContext> context
 {
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, SanctionCommand command, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await ApplyAsync(db, actor, command, cancellationToken);
-        if (result.Succeeded)
-            await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await contexts.RunAsync<WriteResult<int>>(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var result = await ApplyAsync(db, actor, command, cancellationToken);
+            if (result.Succeeded)
+                await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     /// <summary>In the caller's context and transaction.</summary>
@@ -57,17 +59,19 @@ public sealed class SanctionMember(IDbContextFactory<CommunityDbContext> context
     {
         if (!actor.IsModerator)
             return WriteResult<bool>.Fail(WriteFailure.Forbidden, "Only moderators can lift a suspension.");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var sanction = await db.Set<MemberSanction>().SingleOrDefaultAsync(s => s.Id == sanctionId, cancellationToken);
-        if (sanction is null || !sanction.IsActiveSuspension(now))
-            return WriteResult<bool>.Fail(WriteFailure.NotFound, "This suspension has already ended.");
-        sanction.LiftedAt = now;
-        AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.SuspensionLifted, AuditTarget.Member(sanction.MemberId), null, $"Suspension #{sanction.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        await notices.AddAsync(db, sanction.MemberId, "A moderator lifted your suspension: you can post, comment, vote and flag again.", "notifications", $"sanction-lifted:{sanction.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<bool>.Done(true);
+        return await contexts.RunAsync<WriteResult<bool>>(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var sanction = await db.Set<MemberSanction>().SingleOrDefaultAsync(s => s.Id == sanctionId, cancellationToken);
+            if (sanction is null || !sanction.IsActiveSuspension(now))
+                return WriteResult<bool>.Fail(WriteFailure.NotFound, "This suspension has already ended.");
+            sanction.LiftedAt = now;
+            AuditLog.Record(db, now, actor.UserId, ModerationAuditActions.SuspensionLifted, AuditTarget.Member(sanction.MemberId), null, $"Suspension #{sanction.Id}");
+            await db.SaveChangesAsync(cancellationToken);
+            await notices.AddAsync(db, sanction.MemberId, "A moderator lifted your suspension: you can post, comment, vote and flag again.", "notifications", $"sanction-lifted:{sanction.Id}", cancellationToken, Notifications.NotificationKind.ModerationOutcome);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<bool>.Done(true);
+        }, cancellationToken);
     }
 }

@@ -16,41 +16,43 @@ public sealed class DeletePost(IDbContextFactory<CommunityDbContext> contexts, R
 
     private async Task<WriteResult<bool>> ChangeAsync(Actor actor, int postId, bool delete, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Begun before the checks, so that the same delete sent twice at once is checked once the first has counted.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-        if (post is null || !PostRules.CanSee(actor, post))
-            return WriteResult<bool>.Fail(WriteFailure.NotFound, "This post no longer exists.");
-        var isAccepted = post is Answer a && await db.Questions.AnyAsync(q => q.Id == a.QuestionId && q.AcceptedAnswerId == a.Id, cancellationToken);
-        var decision = delete ? PostRules.CanDelete(actor, post, isAccepted) : PostRules.CanUndelete(actor, post);
-        if (!decision.Allowed)
-            return WriteResult<bool>.From(decision);
-
-        await KnowledgeBase.KnowledgeBaseOutbox.RecordIfFeedsAsync(db, post, KnowledgeBase.ResolutionKind.Deleted, time.GetUtcNow().UtcDateTime, cancellationToken);
-        post.DeletedAt = delete ? time.GetUtcNow().UtcDateTime : null;
-        post.DeletedById = delete ? actor.UserId : null;
-        if (post is Answer answer)
+        return await contexts.RunAsync<WriteResult<bool>>(async db =>
         {
-            var change = delete ? -1 : 1;
-            // A held answer already left the count when it was hidden.
-            if (!answer.IsHidden)
-                await db.Questions.Where(q => q.Id == answer.QuestionId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + change), cancellationToken);
-            if (delete && isAccepted)
+            // Begun before the checks, so that the same delete sent twice at once is checked once the first has counted.
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+            if (post is null || !PostRules.CanSee(actor, post))
+                return WriteResult<bool>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+            var isAccepted = post is Answer a && await db.Questions.AnyAsync(q => q.Id == a.QuestionId && q.AcceptedAnswerId == a.Id, cancellationToken);
+            var decision = delete ? PostRules.CanDelete(actor, post, isAccepted) : PostRules.CanUndelete(actor, post);
+            if (!decision.Allowed)
+                return WriteResult<bool>.From(decision);
+
+            await KnowledgeBase.KnowledgeBaseOutbox.RecordIfFeedsAsync(db, post, KnowledgeBase.ResolutionKind.Deleted, time.GetUtcNow().UtcDateTime, cancellationToken);
+            post.DeletedAt = delete ? time.GetUtcNow().UtcDateTime : null;
+            post.DeletedById = delete ? actor.UserId : null;
+            if (post is Answer answer)
             {
-                await db.Questions.Where(q => q.Id == answer.QuestionId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(q => q.AcceptedAnswerId, (int?)null), cancellationToken);
-                await ledger.ReverseAsync(db, Reputation.ReputationRules.AcceptanceSource(answer.QuestionId), Reputation.ReputationReason.PostDeleted, actor.UserId, cancellationToken);
+                var change = delete ? -1 : 1;
+                // A held answer already left the count when it was hidden.
+                if (!answer.IsHidden)
+                    await db.Questions.Where(q => q.Id == answer.QuestionId)
+                        .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + change), cancellationToken);
+                if (delete && isAccepted)
+                {
+                    await db.Questions.Where(q => q.Id == answer.QuestionId)
+                        .ExecuteUpdateAsync(set => set.SetProperty(q => q.AcceptedAnswerId, (int?)null), cancellationToken);
+                    await ledger.ReverseAsync(db, Reputation.ReputationRules.AcceptanceSource(answer.QuestionId), Reputation.ReputationReason.PostDeleted, actor.UserId, cancellationToken);
+                }
             }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        // A deleted post's votes earn nothing; undeleting gives them back.
-        if (delete)
-            await ledger.ReversePostAsync(db, post.Id, actor.UserId, cancellationToken);
-        else
-            await ledger.RestorePostAsync(db, post.Id, actor.UserId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<bool>.Done(delete);
+            await db.SaveChangesAsync(cancellationToken);
+            // A deleted post's votes earn nothing; undeleting gives them back.
+            if (delete)
+                await ledger.ReversePostAsync(db, post.Id, actor.UserId, cancellationToken);
+            else
+                await ledger.RestorePostAsync(db, post.Id, actor.UserId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<bool>.Done(delete);
+        }, cancellationToken);
     }
 }

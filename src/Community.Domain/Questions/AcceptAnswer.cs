@@ -10,47 +10,51 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
-        if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))
-            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
-        if (PostRules.CanAccept(actor, answer.Question, answer) is { Allowed: false } refused)
-            return WriteResult<int?>.From(refused);
-        if (answer.Question.AcceptedAnswerId == answer.Id)
-            return WriteResult<int?>.Done(answer.Id);
+        return await contexts.RunAsync<WriteResult<int?>>(async db =>
+        {
+            var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
+            if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))
+                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
+            if (PostRules.CanAccept(actor, answer.Question, answer) is { Allowed: false } refused)
+                return WriteResult<int?>.From(refused);
+            if (answer.Question.AcceptedAnswerId == answer.Id)
+                return WriteResult<int?>.Done(answer.Id);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var source = ReputationRules.AcceptanceSource(answer.Question.Id);
-        await ledger.ReverseAsync(db, source, ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
-        answer.Question.AcceptedAnswerId = answer.Id;
-        answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
-        KnowledgeBase.KnowledgeBaseOutbox.Record(db, answer.Question.Id, KnowledgeBase.ResolutionKind.Accepted, answer.Question.LastActivityAt);
-        await db.SaveChangesAsync(cancellationToken);
-        var asker = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
-        var answerer = await ledger.PartyAsync(db, answer.AuthorId, cancellationToken);
-        await ledger.AppendAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, answer.AuthorId], cancellationToken);
-        await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerAcceptedAsync(answer.Id, actor.UserId, cancellationToken));
-        return WriteResult<int?>.Done(answer.Id);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var source = ReputationRules.AcceptanceSource(answer.Question.Id);
+            await ledger.ReverseAsync(db, source, ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
+            answer.Question.AcceptedAnswerId = answer.Id;
+            answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
+            KnowledgeBase.KnowledgeBaseOutbox.Record(db, answer.Question.Id, KnowledgeBase.ResolutionKind.Accepted, answer.Question.LastActivityAt);
+            await db.SaveChangesAsync(cancellationToken);
+            var asker = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
+            var answerer = await ledger.PartyAsync(db, answer.AuthorId, cancellationToken);
+            await ledger.AppendAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, answer.AuthorId], cancellationToken);
+            await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerAcceptedAsync(answer.Id, actor.UserId, cancellationToken));
+            return WriteResult<int?>.Done(answer.Id);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult<int?>> WithdrawAsync(Actor actor, int questionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
-        if (question is null || !PostRules.CanSee(actor, question))
-            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
-        if (question.AuthorId != actor.UserId)
-            return WriteResult<int?>.Fail(WriteFailure.Forbidden, "Only the person who asked can change the accepted answer.");
-        if (question.AcceptedAnswerId is null)
+        return await contexts.RunAsync<WriteResult<int?>>(async db =>
+        {
+            var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+            if (question is null || !PostRules.CanSee(actor, question))
+                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+            if (question.AuthorId != actor.UserId)
+                return WriteResult<int?>.Fail(WriteFailure.Forbidden, "Only the person who asked can change the accepted answer.");
+            if (question.AcceptedAnswerId is null)
+                return WriteResult<int?>.Done(null);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            question.AcceptedAnswerId = null;
+            KnowledgeBase.KnowledgeBaseOutbox.Record(db, question.Id, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            await ledger.ReverseAsync(db, ReputationRules.AcceptanceSource(question.Id), ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return WriteResult<int?>.Done(null);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        question.AcceptedAnswerId = null;
-        KnowledgeBase.KnowledgeBaseOutbox.Record(db, question.Id, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        await ledger.ReverseAsync(db, ReputationRules.AcceptanceSource(question.Id), ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<int?>.Done(null);
+        }, cancellationToken);
     }
 }

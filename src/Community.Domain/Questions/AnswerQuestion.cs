@@ -15,47 +15,49 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
 
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AnswerQuestionCommand command, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
-            return WriteResult<int>.Done(existing);
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
-        if (question is null || !PostRules.CanSee(actor, question))
-            return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
-        if (PostRules.CanAnswer(actor, question) is { Allowed: false } refused)
-            return WriteResult<int>.From(refused);
-        var (rendered, problem) = PostInput.Render(markdown, command.Body);
-        if (problem is not null)
-            return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
-        if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } gated)
-            return gated;
-        if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: question.AuthorId == actor.UserId) is { } personal)
-            return WriteResult<int>.Invalid(new Dictionary<string, string> { [Escalations.PersonalDataDetector.Field] = personal });
-        if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
-            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var answer = new Answer
+        return await contexts.RunAsync<WriteResult<int>>(async db =>
         {
-            QuestionId = question.Id,
-            Body = command.Body,
-            BodyHtml = rendered!.Html,
-            RenderVersion = rendered.Version,
-            AuthorId = actor.UserId,
-            CreatedAt = now,
-            ClientToken = command.ClientToken,
-            StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
-            return WriteResult<int>.Done(earlier);
-        // Counted in SQL, so two answers posted at once both count.
-        await db.Questions.Where(q => q.Id == question.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
-        await gate.ScreenAsync(db, answer, cancellationToken);
-        if (answer.StaffDisclosure is not null)
-            await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerPostedAsync(answer.Id, cancellationToken));
-        return WriteResult<int>.Done(answer.Id);
+            if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
+                return WriteResult<int>.Done(existing);
+            var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
+            if (question is null || !PostRules.CanSee(actor, question))
+                return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+            if (PostRules.CanAnswer(actor, question) is { Allowed: false } refused)
+                return WriteResult<int>.From(refused);
+            var (rendered, problem) = PostInput.Render(markdown, command.Body);
+            if (problem is not null)
+                return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
+            if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } gated)
+                return gated;
+            if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: question.AuthorId == actor.UserId) is { } personal)
+                return WriteResult<int>.Invalid(new Dictionary<string, string> { [Escalations.PersonalDataDetector.Field] = personal });
+            if (limits.TryAcquire(WriteKind.Post, actor) is { Allowed: false } limited)
+                return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var answer = new Answer
+            {
+                QuestionId = question.Id,
+                Body = command.Body,
+                BodyHtml = rendered!.Html,
+                RenderVersion = rendered.Version,
+                AuthorId = actor.UserId,
+                CreatedAt = now,
+                ClientToken = command.ClientToken,
+                StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
+            };
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
+                return WriteResult<int>.Done(earlier);
+            // Counted in SQL, so two answers posted at once both count.
+            await db.Questions.Where(q => q.Id == question.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
+            await gate.ScreenAsync(db, answer, cancellationToken);
+            if (answer.StaffDisclosure is not null)
+                await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerPostedAsync(answer.Id, cancellationToken));
+            return WriteResult<int>.Done(answer.Id);
+        }, cancellationToken);
     }
 }

@@ -15,13 +15,15 @@ public sealed class CountQuestionView(IDbContextFactory<CommunityDbContext> cont
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(visitor)))[..32];
         var period = (int)(time.GetUtcNow().UtcDateTime - Epoch).TotalDays;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "QuestionViews" ("QuestionId", "VisitorKey", "Period") VALUES ({questionId}, {key}, {period}) ON CONFLICT DO NOTHING""", cancellationToken);
-        if (inserted == 1)
-            await db.Questions.Where(q => q.Id == questionId).ExecuteUpdateAsync(set => set.SetProperty(q => q.ViewCount, q => q.ViewCount + 1), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return inserted == 1;
+        return await contexts.RunAsync<bool>(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "QuestionViews" ("QuestionId", "VisitorKey", "Period") VALUES ({questionId}, {key}, {period}) ON CONFLICT DO NOTHING""", cancellationToken);
+            if (inserted == 1)
+                await db.Questions.Where(q => q.Id == questionId).ExecuteUpdateAsync(set => set.SetProperty(q => q.ViewCount, q => q.ViewCount + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return inserted == 1;
+        }, cancellationToken);
     }
 }

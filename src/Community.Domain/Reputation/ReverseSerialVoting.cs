@@ -16,29 +16,31 @@ public sealed class ReverseSerialVoting(IDbContextFactory<CommunityDbContext> co
     {
         var options = ledger.Points;
         var since = time.GetUtcNow().UtcDateTime - options.SerialVotingWindow;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pairs = await db.Votes.Where(v => v.CreatedAt >= since)
-            .GroupBy(v => new { v.VoterId, AuthorId = v.Post!.AuthorId })
-            .Where(g => g.Count() >= options.SerialVotingThreshold)
-            .Select(g => new { g.Key.VoterId, g.Key.AuthorId, PostIds = g.Select(v => v.PostId).ToList() })
-            .ToListAsync(cancellationToken);
-        var reversed = 0;
-        foreach (var pair in pairs)
+        return await contexts.RunAsync<SerialVotingReport>(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var postId in pair.PostIds)
+            var pairs = await db.Votes.Where(v => v.CreatedAt >= since)
+                .GroupBy(v => new { v.VoterId, AuthorId = v.Post!.AuthorId })
+                .Where(g => g.Count() >= options.SerialVotingThreshold)
+                .Select(g => new { g.Key.VoterId, g.Key.AuthorId, PostIds = g.Select(v => v.PostId).ToList() })
+                .ToListAsync(cancellationToken);
+            var reversed = 0;
+            foreach (var pair in pairs)
             {
-                var source = ReputationRules.VoteSource(postId, pair.VoterId);
-                // Per member, so a downvote's two sides (author −2, voter −1) are both cancelled.
-                var hasEffect = await db.ReputationEntries.Where(e => e.SourceKey == source)
-                    .GroupBy(e => e.UserId).AnyAsync(g => g.Sum(e => e.Amount) != 0, cancellationToken);
-                if (!hasEffect)
-                    continue;
-                await ledger.ReverseAsync(db, source, ReputationReason.SerialVotingReversed, actorId: null, cancellationToken);
-                reversed++;
+                await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+                foreach (var postId in pair.PostIds)
+                {
+                    var source = ReputationRules.VoteSource(postId, pair.VoterId);
+                    // Per member, so a downvote's two sides (author −2, voter −1) are both cancelled.
+                    var hasEffect = await db.ReputationEntries.Where(e => e.SourceKey == source)
+                        .GroupBy(e => e.UserId).AnyAsync(g => g.Sum(e => e.Amount) != 0, cancellationToken);
+                    if (!hasEffect)
+                        continue;
+                    await ledger.ReverseAsync(db, source, ReputationReason.SerialVotingReversed, actorId: null, cancellationToken);
+                    reversed++;
+                }
+                await transaction.CommitAsync(cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return new SerialVotingReport(pairs.Count, reversed);
+            return new SerialVotingReport(pairs.Count, reversed);
+        }, cancellationToken);
     }
 }

@@ -21,64 +21,68 @@ public sealed class ReviewSuggestedEdit(IDbContextFactory<CommunityDbContext> co
 
     public async Task<WriteResult<SuggestedEditState>> ApproveAsync(Actor actor, int suggestionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (suggestion, post, refused) = await LoadForReviewAsync(db, actor, suggestionId, cancellationToken);
-        if (refused is not null)
-            return refused;
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        if (post!.Version != suggestion!.BaseVersion || post.IsDeleted)
+        return await contexts.RunAsync<WriteResult<SuggestedEditState>>(async db =>
         {
-            if (!await DecideAsync(db, suggestion, SuggestedEditState.Superseded, actor, now, null, cancellationToken))
+            var (suggestion, post, refused) = await LoadForReviewAsync(db, actor, suggestionId, cancellationToken);
+            if (refused is not null)
+                return refused;
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+
+            if (post!.Version != suggestion!.BaseVersion || post.IsDeleted)
+            {
+                if (!await DecideAsync(db, suggestion, SuggestedEditState.Superseded, actor, now, null, cancellationToken))
+                    return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, AlreadyReviewedMessage);
+                await transaction.CommitAsync(cancellationToken);
+                return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, SupersededMessage);
+            }
+            var (edit, errors) = await PostEditing.PrepareAsync(db, markdown, post, suggestion.Body, suggestion.Title,
+                suggestion.Tags is null ? null : PostInput.ParseTags(suggestion.Tags), suggestion.Summary, cancellationToken);
+            if (edit is null)
+                return WriteResult<SuggestedEditState>.Fail(WriteFailure.Invalid, "This suggestion can no longer be applied: " + string.Join(" ", errors.Values) + " Reject it with that reason.");
+            if (!await DecideAsync(db, suggestion, SuggestedEditState.Approved, actor, now, null, cancellationToken))
                 return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, AlreadyReviewedMessage);
-            await transaction.CommitAsync(cancellationToken);
-            return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, SupersededMessage);
-        }
-        var (edit, errors) = await PostEditing.PrepareAsync(db, markdown, post, suggestion.Body, suggestion.Title,
-            suggestion.Tags is null ? null : PostInput.ParseTags(suggestion.Tags), suggestion.Summary, cancellationToken);
-        if (edit is null)
-            return WriteResult<SuggestedEditState>.Fail(WriteFailure.Invalid, "This suggestion can no longer be applied: " + string.Join(" ", errors.Values) + " Reject it with that reason.");
-        if (!await DecideAsync(db, suggestion, SuggestedEditState.Approved, actor, now, null, cancellationToken))
-            return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, AlreadyReviewedMessage);
 
-        await PostEditing.ApplyAsync(db, post, edit, suggestion.SuggesterId, post.Version + 1, now, cancellationToken);
-        await ledger.AppendAsync(db, [new ReputationChange(suggestion.SuggesterId, ledger.Points.SuggestedEditApproved, ReputationReason.SuggestedEditApproved)],
-            $"suggested-edit:{suggestion.Id}", post.Id, actor.UserId, cancellationToken);
-        AuditLog.Record(db, now, actor.UserId, AuditActions.SuggestedEditApproved, AuditTarget.Post(post.Id, suggestion.SuggesterId), details: suggestion.Summary);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, SupersededMessage);
-        }
-        if (notices is not null)
-            await notices.AddAsync(db, suggestion.SuggesterId, $"Your suggested edit was approved: {suggestion.Summary}", PostLink(post), $"suggested-edit:{suggestion.Id}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await Badges.BadgeCheck.AfterAsync(badges, [suggestion.SuggesterId], cancellationToken);
-        return WriteResult<SuggestedEditState>.Done(SuggestedEditState.Approved);
+            await PostEditing.ApplyAsync(db, post, edit, suggestion.SuggesterId, post.Version + 1, now, cancellationToken);
+            await ledger.AppendAsync(db, [new ReputationChange(suggestion.SuggesterId, ledger.Points.SuggestedEditApproved, ReputationReason.SuggestedEditApproved)],
+                $"suggested-edit:{suggestion.Id}", post.Id, actor.UserId, cancellationToken);
+            AuditLog.Record(db, now, actor.UserId, AuditActions.SuggestedEditApproved, AuditTarget.Post(post.Id, suggestion.SuggesterId), details: suggestion.Summary);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, SupersededMessage);
+            }
+            if (notices is not null)
+                await notices.AddAsync(db, suggestion.SuggesterId, $"Your suggested edit was approved: {suggestion.Summary}", PostLink(post), $"suggested-edit:{suggestion.Id}", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await Badges.BadgeCheck.AfterAsync(badges, [suggestion.SuggesterId], cancellationToken);
+            return WriteResult<SuggestedEditState>.Done(SuggestedEditState.Approved);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult<SuggestedEditState>> RejectAsync(Actor actor, int suggestionId, string? reason, CancellationToken cancellationToken = default)
     {
         if (SuggestedEditRules.RejectReasonProblem(reason) is { } problem)
             return WriteResult<SuggestedEditState>.Invalid(new Dictionary<string, string> { ["Reason"] = problem });
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (suggestion, post, refused) = await LoadForReviewAsync(db, actor, suggestionId, cancellationToken);
-        if (refused is not null)
-            return refused;
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await DecideAsync(db, suggestion!, SuggestedEditState.Rejected, actor, now, reason!.Trim(), cancellationToken))
-            return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, AlreadyReviewedMessage);
-        AuditLog.Record(db, now, actor.UserId, AuditActions.SuggestedEditRejected, AuditTarget.Post(post!.Id, suggestion!.SuggesterId), reason.Trim(), suggestion.Summary);
-        await db.SaveChangesAsync(cancellationToken);
-        if (notices is not null)
-            await notices.AddAsync(db, suggestion.SuggesterId, $"Your suggested edit was rejected: {reason.Trim()}", PostLink(post), $"suggested-edit:{suggestion.Id}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<SuggestedEditState>.Done(SuggestedEditState.Rejected);
+        return await contexts.RunAsync<WriteResult<SuggestedEditState>>(async db =>
+        {
+            var (suggestion, post, refused) = await LoadForReviewAsync(db, actor, suggestionId, cancellationToken);
+            if (refused is not null)
+                return refused;
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (!await DecideAsync(db, suggestion!, SuggestedEditState.Rejected, actor, now, reason!.Trim(), cancellationToken))
+                return WriteResult<SuggestedEditState>.Fail(WriteFailure.Conflict, AlreadyReviewedMessage);
+            AuditLog.Record(db, now, actor.UserId, AuditActions.SuggestedEditRejected, AuditTarget.Post(post!.Id, suggestion!.SuggesterId), reason.Trim(), suggestion.Summary);
+            await db.SaveChangesAsync(cancellationToken);
+            if (notices is not null)
+                await notices.AddAsync(db, suggestion.SuggesterId, $"Your suggested edit was rejected: {reason.Trim()}", PostLink(post), $"suggested-edit:{suggestion.Id}", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<SuggestedEditState>.Done(SuggestedEditState.Rejected);
+        }, cancellationToken);
     }
 
     private async Task<(SuggestedEdit?, Post?, WriteResult<SuggestedEditState>?)> LoadForReviewAsync(CommunityDbContext db, Actor actor, int suggestionId, CancellationToken cancellationToken)

@@ -17,61 +17,65 @@ public sealed class ManageStaff(IDbContextFactory<CommunityDbContext> contexts, 
         if (problems.Count > 0)
             return WriteResult<bool>.Invalid(problems);
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
-            return WriteResult<bool>.Fail(WriteFailure.NotFound, "There is no such member.");
-        var now = time.GetUtcNow().UtcDateTime;
-        var profile = await db.StaffProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        var action = profile is { IsCurrent: true } ? StaffAuditAction.DisclosureChanged : StaffAuditAction.Granted;
-        if (profile is null)
+        return await contexts.RunAsync<WriteResult<bool>>(async db =>
         {
-            profile = new StaffProfile { UserId = userId, StartedAt = now };
-            db.StaffProfiles.Add(profile);
-        }
-        else if (!profile.IsCurrent)
-        {
-            // Rehired: a new period starts. Old posts keep the disclosure they were written with.
-            profile.StartedAt = now;
-            profile.EndedAt = null;
-        }
-        profile.RealName = input.RealName.Trim();
-        profile.JobTitle = input.JobTitle.Trim();
-        profile.Team = input.Team.Trim();
-        profile.PhotoUrl = string.IsNullOrWhiteSpace(input.PhotoUrl) ? null : input.PhotoUrl.Trim();
-        profile.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+                return WriteResult<bool>.Fail(WriteFailure.NotFound, "There is no such member.");
+            var now = time.GetUtcNow().UtcDateTime;
+            var profile = await db.StaffProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+            var action = profile is { IsCurrent: true } ? StaffAuditAction.DisclosureChanged : StaffAuditAction.Granted;
+            if (profile is null)
+            {
+                profile = new StaffProfile { UserId = userId, StartedAt = now };
+                db.StaffProfiles.Add(profile);
+            }
+            else if (!profile.IsCurrent)
+            {
+                // Rehired: a new period starts. Old posts keep the disclosure they were written with.
+                profile.StartedAt = now;
+                profile.EndedAt = null;
+            }
+            profile.RealName = input.RealName.Trim();
+            profile.JobTitle = input.JobTitle.Trim();
+            profile.Team = input.Team.Trim();
+            profile.PhotoUrl = string.IsNullOrWhiteSpace(input.PhotoUrl) ? null : input.PhotoUrl.Trim();
+            profile.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
 
-        var staffRole = await db.Roles.SingleAsync(r => r.Name == Roles.Staff, cancellationToken);
-        if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == staffRole.Id, cancellationToken))
-            db.UserRoles.Add(new() { UserId = userId, RoleId = staffRole.Id });
-        db.StaffAudit.Add(new StaffAuditEntry { Action = action, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
-        AuditLog.Record(db, now, admin.UserId, action == StaffAuditAction.Granted ? AuditActions.StaffGranted : AuditActions.StaffDisclosureChanged,
-            AuditTarget.Member(userId), details: Describe(profile));
-        await TouchSecurityStampAsync(db, userId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<bool>.Done(true);
+            var staffRole = await db.Roles.SingleAsync(r => r.Name == Roles.Staff, cancellationToken);
+            if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == staffRole.Id, cancellationToken))
+                db.UserRoles.Add(new() { UserId = userId, RoleId = staffRole.Id });
+            db.StaffAudit.Add(new StaffAuditEntry { Action = action, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
+            AuditLog.Record(db, now, admin.UserId, action == StaffAuditAction.Granted ? AuditActions.StaffGranted : AuditActions.StaffDisclosureChanged,
+                AuditTarget.Member(userId), details: Describe(profile));
+            await TouchSecurityStampAsync(db, userId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<bool>.Done(true);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult<bool>> RevokeAsync(Actor admin, bool actorIsAdmin, string userId, CancellationToken cancellationToken = default)
     {
         if (StaffRules.CanManageStaff(admin, actorIsAdmin) is { Allowed: false } refused)
             return WriteResult<bool>.From(refused);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var profile = await db.StaffProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (profile is not { IsCurrent: true })
-            return WriteResult<bool>.Fail(WriteFailure.NotFound, "This member is not current staff.");
-        var now = time.GetUtcNow().UtcDateTime;
-        profile.EndedAt = now;
-        var staffRole = await db.Roles.SingleAsync(r => r.Name == Roles.Staff, cancellationToken);
-        await db.UserRoles.Where(ur => ur.UserId == userId && ur.RoleId == staffRole.Id).ExecuteDeleteAsync(cancellationToken);
-        db.StaffAudit.Add(new StaffAuditEntry { Action = StaffAuditAction.Revoked, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
-        AuditLog.Record(db, now, admin.UserId, AuditActions.StaffRevoked, AuditTarget.Member(userId), details: Describe(profile));
-        await TouchSecurityStampAsync(db, userId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<bool>.Done(false);
+        return await contexts.RunAsync<WriteResult<bool>>(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var profile = await db.StaffProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+            if (profile is not { IsCurrent: true })
+                return WriteResult<bool>.Fail(WriteFailure.NotFound, "This member is not current staff.");
+            var now = time.GetUtcNow().UtcDateTime;
+            profile.EndedAt = now;
+            var staffRole = await db.Roles.SingleAsync(r => r.Name == Roles.Staff, cancellationToken);
+            await db.UserRoles.Where(ur => ur.UserId == userId && ur.RoleId == staffRole.Id).ExecuteDeleteAsync(cancellationToken);
+            db.StaffAudit.Add(new StaffAuditEntry { Action = StaffAuditAction.Revoked, TargetUserId = userId, ActorId = admin.UserId, At = now, Details = Describe(profile) });
+            AuditLog.Record(db, now, admin.UserId, AuditActions.StaffRevoked, AuditTarget.Member(userId), details: Describe(profile));
+            await TouchSecurityStampAsync(db, userId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<bool>.Done(false);
+        }, cancellationToken);
     }
 
     /// <summary>The person's own part: photo and bio only. The disclosure is the company's to set.</summary>

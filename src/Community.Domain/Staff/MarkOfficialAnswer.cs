@@ -26,19 +26,21 @@ public sealed class MarkOfficialAnswer(IDbContextFactory<CommunityDbContext> con
 
     public async Task<WriteResult<int?>> WithdrawAsync(Actor actor, int questionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (StaffRules.CanMarkOfficial(await IsCurrentStaffAsync(db, actor.UserId, cancellationToken)) is { Allowed: false } refused)
-            return WriteResult<int?>.From(refused);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var updated = await db.Questions.Where(q => q.Id == questionId)
-            .ExecuteUpdateAsync(set => set.SetProperty(q => q.OfficialAnswerId, (int?)null).SetProperty(q => q.OfficialMarkedById, (string?)null), cancellationToken);
-        if (updated == 0)
-            return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
-        KnowledgeBase.KnowledgeBaseOutbox.Record(db, questionId, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
-        Changes.ContentChanges.Posts(db, questionId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult<int?>.Done(null);
+        return await contexts.RunAsync<WriteResult<int?>>(async db =>
+        {
+            if (StaffRules.CanMarkOfficial(await IsCurrentStaffAsync(db, actor.UserId, cancellationToken)) is { Allowed: false } refused)
+                return WriteResult<int?>.From(refused);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var updated = await db.Questions.Where(q => q.Id == questionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(q => q.OfficialAnswerId, (int?)null).SetProperty(q => q.OfficialMarkedById, (string?)null), cancellationToken);
+            if (updated == 0)
+                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This question no longer exists.");
+            KnowledgeBase.KnowledgeBaseOutbox.Record(db, questionId, KnowledgeBase.ResolutionKind.Withdrawn, time.GetUtcNow().UtcDateTime);
+            Changes.ContentChanges.Posts(db, questionId);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult<int?>.Done(null);
+        }, cancellationToken);
     }
 
     /// <summary>Staff by role and with a current disclosure: an official answer needs a named person behind it.</summary>

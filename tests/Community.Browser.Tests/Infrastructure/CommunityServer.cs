@@ -1,3 +1,4 @@
+using Community.Testing;
 using Community.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,8 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Community.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel, on a free loopback port, with its own SQLite file and e-mail pickup folder,
-/// seeded with the demo community. A browser reaches it at <see cref="BaseUrl"/>.
+/// The real app on Kestrel, on a free loopback port, with its own database on the engine of this run (a SQLite file or
+/// a PostgreSQL database, see <see cref="TestProvider"/>) and e-mail pickup folder, seeded with the demo community. A browser reaches it at <see cref="BaseUrl"/>.
 /// </summary>
 public sealed class CommunityServer : WebApplicationFactory<Program>
 {
@@ -15,6 +16,8 @@ public sealed class CommunityServer : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"community-browser-{Guid.NewGuid():N}.db");
     private readonly string pickupFolder = Path.Combine(Path.GetTempPath(), $"community-browser-mail-{Guid.NewGuid():N}");
+
+    private string? postgres;
 
     public CommunityServer() => UseKestrel(0);
 
@@ -30,7 +33,7 @@ public sealed class CommunityServer : WebApplicationFactory<Program>
         if (ClientOptions.BaseAddress.Port == 0)
             throw new InvalidOperationException($"Kestrel did not report the port it bound: {ClientOptions.BaseAddress}");
         // The settings above must win over appsettings.json, or the tests would write to the developer's data/ folder.
-        if (!File.Exists(databasePath))
+        if (!TestProvider.IsPostgres && !File.Exists(databasePath))
             throw new InvalidOperationException($"The app did not create its test database at {databasePath}: ConnectionStrings:Community was not applied.");
     }
 
@@ -38,7 +41,10 @@ public sealed class CommunityServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseContentRoot(RepositoryRoot());
-        builder.UseSetting("ConnectionStrings:Community", $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", TestProvider.Current.ToString());
+        builder.UseSetting("ConnectionStrings:Community", TestProvider.IsPostgres
+            ? postgres ??= TestPostgres.CreateMigratedDatabase()
+            : $"Data Source={databasePath}");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Password", DemoPassword);
@@ -50,6 +56,8 @@ public sealed class CommunityServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+            await TestPostgres.DropDatabaseAsync(postgres);
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
             TryDelete(() => File.Delete(file));
         TryDelete(() => { if (Directory.Exists(pickupFolder)) Directory.Delete(pickupFolder, recursive: true); });

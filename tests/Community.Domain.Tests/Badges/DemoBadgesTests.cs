@@ -14,7 +14,7 @@ public sealed class DemoBadgesTests
     [Fact]
     public async Task TheDemoCommunityHoldsTheBadgesItsActivityEarned()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         await new DemoDataSeeder(database, new MarkdownRenderer(), time).SeedAsync("hash", Ct);
 

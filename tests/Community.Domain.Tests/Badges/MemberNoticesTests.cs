@@ -1,3 +1,4 @@
+using Community.Domain.Persistence;
 using Community.Domain.Tests.Posting;
 using static Community.Domain.Tests.Badges.BadgeForum;
 
@@ -75,12 +76,12 @@ public sealed class MemberNoticesTests
         var member = await forum.MemberWithReputationAsync(1);
         var notices = forum.Notices();
 
-        await using (var db = forum.Db())
+        await forum.Database.RunAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
             Assert.Equal(1, await notices.NotifyPrivilegesAsync(db, member.UserId, 100, 130, Ct));
             await transaction.RollbackAsync(Ct);
-        }
+        }, Ct);
 
         Assert.Empty(await notices.UnreadAsync(member.UserId, Ct));
     }

@@ -11,13 +11,13 @@ public sealed class DemoDataSeederTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private static DemoDataSeeder Seeder(SqliteTestDatabase database) =>
+    private static DemoDataSeeder Seeder(TestDatabase database) =>
         new(database, new MarkdownRenderer(), new FakeTimeProvider(Now));
 
     [Fact]
     public async Task AnEmptyDatabaseGetsTheWholeDemoCommunity()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
 
         Assert.True(await Seeder(database).SeedAsync("hash", ct));
@@ -35,7 +35,7 @@ public sealed class DemoDataSeederTests
     [Fact]
     public async Task EveryDemoAccountIsConfirmedAndHasItsRole()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await Seeder(database).SeedAsync("hash", ct);
 
@@ -54,7 +54,7 @@ public sealed class DemoDataSeederTests
     [Fact]
     public async Task TheExpertHasTheMostReputation()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await Seeder(database).SeedAsync("hash", ct);
 
@@ -78,7 +78,7 @@ public sealed class DemoDataSeederTests
     [Fact]
     public async Task TheDemoShowsAClosedDuplicateAnEditedQuestionRevisionsAndComments()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await Seeder(database).SeedAsync("hash", ct);
 
@@ -95,7 +95,7 @@ public sealed class DemoDataSeederTests
     [Fact]
     public async Task SeedingTwiceAddsNothing()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await Seeder(database).SeedAsync("hash", ct);
 
@@ -108,7 +108,7 @@ public sealed class DemoDataSeederTests
     [Fact]
     public async Task ADatabaseWithPeopleIsNeverSeeded()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await using (var db = database.CreateDbContext())
         {

@@ -13,7 +13,7 @@ public sealed class DemoKnowledgeBaseTests
     [Fact]
     public async Task TheDemoHasPublishedArticlesOneFromAStaffAnswerADraftOneUnderReviewAndHelpfulVotes()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         await new DemoDataSeeder(database, new MarkdownRenderer(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero))).SeedAsync("hash", ct);
 

@@ -100,7 +100,12 @@ public sealed class KnowledgeBaseFeedTests
         var (question, _, _, _) = await kb.ResolvedThreadAsync();
         var entry = Assert.Single(await kb.EntriesAsync(question)).Id;
         await using (var db = kb.Forum.Db())
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER fail_kb BEFORE INSERT ON KbArticles BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;", Ct);
+            await db.Database.ExecuteSqlRawAsync(kb.Forum.Database.IsPostgres
+                ? """
+                  CREATE FUNCTION fail_kb() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$;
+                  CREATE TRIGGER fail_kb BEFORE INSERT ON "KbArticles" FOR EACH ROW EXECUTE FUNCTION fail_kb();
+                  """
+                : "CREATE TRIGGER fail_kb BEFORE INSERT ON KbArticles BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;", Ct);
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => kb.Feed.ProcessAsync(entry, Ct));
 
@@ -111,7 +116,7 @@ public sealed class KnowledgeBaseFeedTests
         Assert.Empty(await kb.ArticlesAsync());
 
         await using (var db = kb.Forum.Db())
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER fail_kb;", Ct);
+            await db.Database.ExecuteSqlRawAsync(kb.Forum.Database.IsPostgres ? "DROP TRIGGER fail_kb ON \"KbArticles\"; DROP FUNCTION fail_kb();" : "DROP TRIGGER fail_kb;", Ct);
         await kb.Feed.ProcessAsync(entry, Ct);
         var done = Assert.Single(await kb.EntriesAsync(question));
         Assert.NotNull(done.DoneAt);

@@ -18,7 +18,7 @@ public sealed class DemoModerationTests
     [Fact]
     public async Task TheDemoHasAQueueAFlaggerWithOutcomesAWarnedMemberAndAnAuditLog()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(Now);
         await new DemoDataSeeder(database, new MarkdownRenderer(), time).SeedAsync("hash", ct);

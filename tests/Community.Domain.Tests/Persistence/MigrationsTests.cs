@@ -9,7 +9,7 @@ public sealed class MigrationsTests
     [Fact]
     public async Task MigrationsBringAnEmptyDatabaseToTheCurrentModel()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
         await using var db = database.CreateDbContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
@@ -21,7 +21,8 @@ public sealed class MigrationsTests
     [Fact]
     public async Task TheDatabaseRunsInWriteAheadLogMode()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Write-ahead logging is a SQLite setting; PostgreSQL always logs ahead.");
+        await using var database = await TestDatabase.MigratedAsync();
         await using var db = database.CreateDbContext();
 
         Assert.Equal("wal", await SqliteDatabase.JournalModeAsync(db, TestContext.Current.CancellationToken));
@@ -30,7 +31,7 @@ public sealed class MigrationsTests
     [Fact]
     public async Task MigratingTwiceChangesNothing()
     {
-        await using var database = await SqliteTestDatabase.MigratedAsync();
+        await using var database = await TestDatabase.MigratedAsync();
 
         await new DatabaseMigrator(database).MigrateAsync(TestContext.Current.CancellationToken);
 

@@ -8,7 +8,6 @@ using Community.Domain.Reputation;
 using Community.Domain.Questions;
 using Community.Domain.Tests.Persistence;
 using Community.Domain.Voting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,7 +30,7 @@ public sealed class TestForum : IAsyncDisposable
     private int _users;
     private readonly List<ReputationEntry> _startingBonuses = [];
 
-    private TestForum(SqliteTestDatabase database, WriteRateLimitOptions limits)
+    private TestForum(TestDatabase database, WriteRateLimitOptions limits)
     {
         Database = database;
         Time = new FakeTimeProvider(Start);
@@ -51,7 +50,7 @@ public sealed class TestForum : IAsyncDisposable
         Comment = new AddComment(database, Markdown, Limits, Privileges, Time);
     }
 
-    public SqliteTestDatabase Database { get; }
+    public TestDatabase Database { get; }
     public FakeTimeProvider Time { get; }
     public MarkdownRenderer Markdown { get; }
     public WriteRateLimits Limits { get; }
@@ -71,21 +70,26 @@ public sealed class TestForum : IAsyncDisposable
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// The bytes of one database file brought up by the real migrations, made once per test run: each forum starts
-    /// from its own copy, which is as real as migrating again and a few hundred milliseconds faster per test.
+    /// The bytes of one SQLite file brought up by the real migrations, made once per test run: each forum starts from its
+    /// own copy, which is as real as migrating again and a few hundred milliseconds faster per test. (PostgreSQL copies
+    /// a migrated template database instead, see <see cref="TestDatabase.MigratedAsync"/>.)
     /// </summary>
     private static readonly Lazy<Task<byte[]>> MigratedFile = new(async () =>
     {
-        await using var template = await SqliteTestDatabase.MigratedAsync();
-        return await File.ReadAllBytesAsync(PathOf(template));
+        await using var template = await TestDatabase.MigratedAsync();
+        return await File.ReadAllBytesAsync(template.FilePath);
     });
-
-    private static string PathOf(SqliteTestDatabase database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
     public static async Task<TestForum> CreateAsync(WriteRateLimitOptions? limits = null)
     {
-        var database = new SqliteTestDatabase();
-        await File.WriteAllBytesAsync(PathOf(database), await MigratedFile.Value, Ct);
+        TestDatabase database;
+        if (Community.Testing.TestProvider.IsPostgres)
+            database = await TestDatabase.MigratedAsync();
+        else
+        {
+            database = await TestDatabase.EmptyAsync();
+            await File.WriteAllBytesAsync(database.FilePath, await MigratedFile.Value, Ct);
+        }
         await using (var db = database.CreateDbContext())
         {
             db.Tags.AddRange(TagNames.Select(name => new Tag { Name = name, Description = $"Questions about {name}." }));
@@ -95,6 +99,11 @@ public sealed class TestForum : IAsyncDisposable
     }
 
     public CommunityDbContext Db() => Database.CreateDbContext();
+
+    /// <summary>The full-text search of this run's engine, as the app registers it.</summary>
+    public Domain.Search.ISearchIndex SearchIndex() => Database.IsPostgres
+        ? new Domain.Search.PostgresSearchIndex(Database, Time)
+        : new Domain.Search.SqliteSearchIndex(Database, Time);
 
     private void FlushBonuses(CommunityDbContext db)
     {

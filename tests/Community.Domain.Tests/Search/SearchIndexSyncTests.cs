@@ -5,13 +5,13 @@ using Community.Domain.Tests.Posting;
 
 namespace Community.Domain.Tests.Search;
 
-/// <summary>The triggers of the Search migration keep the FTS5 index in step with every write, on real SQLite.</summary>
+/// <summary>The triggers of the search index (FTS5 on SQLite, a tsvector table on PostgreSQL) keep it in step with every write.</summary>
 public sealed class SearchIndexSyncTests
 {
     private static CancellationToken Ct => TestForum.Ct;
 
     private static async Task<IReadOnlyList<SearchHit>> FindAsync(TestForum forum, string text) =>
-        (await new SqliteSearchIndex(forum.Database, forum.Time).SearchAsync(new SearchRequest(SearchQuery.Parse(text)), Ct)).Hits;
+        (await forum.SearchIndex().SearchAsync(new SearchRequest(SearchQuery.Parse(text)), Ct)).Hits;
 
     [Fact]
     public async Task A_question_is_found_by_its_title_body_tags_and_answers()

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Domain.Tests.Search;
 
 /// <summary>
-/// Ranking, filters and paging over a generated forum of 3,000 questions (most with answers) on real SQLite, with a
-/// few planted threads whose order the ranking must get right. One forum for the class: it takes a while to fill.
+/// Ranking, filters and paging over a generated forum of 3,000 questions (most with answers) on the real engine, with a
+/// few planted threads whose order the ranking must get right; on PostgreSQL too, where ts_rank does the relevance. One forum for the class: it takes a while to fill.
 /// </summary>
 public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) : IClassFixture<SearchRankingTests.GeneratedForum>
 {
@@ -147,7 +147,7 @@ public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) :
 
         private TestForum forum = default!;
 
-        public SqliteSearchIndex Index { get; private set; } = default!;
+        public ISearchIndex Index { get; private set; } = default!;
         public Dictionary<string, int> Planted { get; } = [];
         public Counts Expected { get; private set; } = default!;
 
@@ -158,7 +158,7 @@ public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) :
         public async ValueTask InitializeAsync()
         {
             forum = await TestForum.CreateAsync();
-            Index = new SqliteSearchIndex(forum.Database, forum.Time);
+            Index = forum.SearchIndex();
             var author = await forum.MemberAsync();
             var now = forum.Time.GetUtcNow().UtcDateTime;
             var random = new Random(9);

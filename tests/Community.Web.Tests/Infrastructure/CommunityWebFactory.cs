@@ -1,3 +1,4 @@
+using Community.Testing;
 using Community.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,14 +7,16 @@ using Microsoft.Data.Sqlite;
 namespace Community.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a test server, with its own SQLite file (through the real migrations) and its own
-/// e-mail pickup folder. Demo data is on, so the demo accounts exist. Swaps only what it must.
+/// The real app on a test server, with its own database on the engine of this run (a SQLite file, or a PostgreSQL
+/// database copied from a migrated template, see <see cref="TestProvider"/>) and its own e-mail pickup folder. Demo
+/// data is on, so the demo accounts exist. Swaps only what it must.
 /// </summary>
 public class CommunityWebFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo-Community-2026";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"community-web-{Guid.NewGuid():N}");
+    private string? postgres;
 
     public string DatabasePath => Path.Combine(folder, "community.db");
     public string PickupFolder => Path.Combine(folder, "mail");
@@ -21,11 +24,18 @@ public class CommunityWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>This host's own database (on PostgreSQL made at first use); a test class may give another in <see cref="Settings"/>.</summary>
+    public string ConnectionString => TestProvider.IsPostgres
+        ? postgres ??= TestPostgres.CreateMigratedDatabase()
+        : $"Data Source={DatabasePath}";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(ContentRoot.FindRepositoryRoot(AppContext.BaseDirectory)!);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Community", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestProvider.Current.ToString());
+        if (!Settings.Any(s => s.Key == "ConnectionStrings:Community"))
+            builder.UseSetting("ConnectionStrings:Community", ConnectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Password", DemoPassword);
         builder.UseSetting("Email:PickupDirectory", PickupFolder);
@@ -40,6 +50,8 @@ public class CommunityWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+            await TestPostgres.DropDatabaseAsync(postgres);
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
         GC.SuppressFinalize(this);

@@ -25,13 +25,19 @@ public sealed class FeedAfterRestartTests : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(folder, "community.db");
 
+    /// <summary>One database for both hosts, on the engine of this run.</summary>
+    private string? postgres;
+    private string Database => Community.Testing.TestProvider.IsPostgres
+        ? postgres ??= Community.Testing.TestPostgres.CreateMigratedDatabase()
+        : $"Data Source={DatabasePath}";
+
     [Fact]
     public async Task ANewHostOnTheSameDatabaseCompletesEveryPendingEntryThroughTheSweep()
     {
         Directory.CreateDirectory(folder);
         var lost = new LostJobs();
         var questions = new List<int>();
-        await using (var first = new SameDatabaseFactory(DatabasePath, services => services.AddSingleton<IKnowledgeBaseFeedQueue>(lost)))
+        await using (var first = new SameDatabaseFactory(Database, services => services.AddSingleton<IKnowledgeBaseFeedQueue>(lost)))
         {
             for (var i = 0; i < 3; i++)
                 questions.Add((await first.ResolvedThreadAsync($"Restart {i}")).QuestionId);
@@ -40,7 +46,7 @@ public sealed class FeedAfterRestartTests : IAsyncDisposable
         }
 
         var recorded = new RecordingJobClient();
-        await using var second = new SameDatabaseFactory(DatabasePath, services => services.AddSingleton<IBackgroundJobClient>(recorded));
+        await using var second = new SameDatabaseFactory(Database, services => services.AddSingleton<IBackgroundJobClient>(recorded));
         _ = second.Server;
         Assert.Equal(3, await second.QueryAsync(db => db.KnowledgeBaseOutbox.CountAsync(e => e.DoneAt == null, Ct)));
 
@@ -61,20 +67,21 @@ public sealed class FeedAfterRestartTests : IAsyncDisposable
         Assert.DoesNotContain(recorded.Jobs, j => j.Type == typeof(KnowledgeBaseFeedJob));
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+            await Community.Testing.TestPostgres.DropDatabaseAsync(postgres);
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
-    /// <summary>The app on a given database file, with the sweep's grace period off and one service swapped.</summary>
-    private sealed class SameDatabaseFactory(string databasePath, Action<IServiceCollection> swap) : CommunityWebFactory
+    /// <summary>The app on a given database, with the sweep's grace period off and one service swapped.</summary>
+    private sealed class SameDatabaseFactory(string connectionString, Action<IServiceCollection> swap) : CommunityWebFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [
-            new("ConnectionStrings:Community", $"Data Source={databasePath}"),
+            new("ConnectionStrings:Community", connectionString),
             new("KnowledgeBase:SweepGrace", "00:00:00"),
         ];
 

@@ -31,7 +31,7 @@ public sealed class VoteButtonsTests : BunitContext, IClassFixture<VoteDatabase>
     {
         this.database = database;
         // The domain's own registration (so CastVote gets whatever it depends on), on this class's migrated file.
-        Services.AddCommunityDomain(database.ConnectionString);
+        Services.AddCommunityDomain(database.Provider, database.ConnectionString);
         Services.AddSingleton<IDbContextFactory<CommunityDbContext>>(database);
         Services.AddSingleton<AntiforgeryStateProvider>(new FakeAntiforgery());
     }

@@ -1,4 +1,5 @@
 using Community.Domain.Accounts;
+using Community.Testing;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
 using Microsoft.Data.Sqlite;
@@ -7,14 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Web.Tests.Questions;
 
 /// <summary>
-/// For the interactive <c>VoteButtons</c> tests: a migrated SQLite file with an author and a voter, so that a click
+/// For the interactive <c>VoteButtons</c> tests: a migrated database (SQLite, or PostgreSQL on a PostgreSQL run) with an author and a voter, so that a click
 /// goes through the real <see cref="Community.Domain.Voting.CastVote"/>. Each test makes its own question in it.
 /// </summary>
 public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsyncLifetime
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"community-votes-{Guid.NewGuid():N}.db");
+    private string? postgres;
 
-    public string ConnectionString => $"Data Source={path};Pooling=False";
+    public DatabaseProvider Provider => TestProvider.Current;
+
+    /// <summary>A SQLite file, or on a PostgreSQL run a database of the test server.</summary>
+    public string ConnectionString => TestProvider.IsPostgres
+        ? postgres ??= TestPostgres.CreateMigratedDatabase()
+        : $"Data Source={path};Pooling=False";
 
     public string AuthorId { get; private set; } = "";
     public string VoterId { get; private set; } = "";
@@ -22,7 +29,7 @@ public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsync
     public CommunityDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<CommunityDbContext>();
-        SqliteDatabase.ConfigureStandalone(options, ConnectionString);
+        CommunityDatabase.ConfigureStandalone(options, Provider, ConnectionString);
         return new CommunityDbContext(options.Options);
     }
 
@@ -72,11 +79,15 @@ public sealed class VoteDatabase : IDbContextFactory<CommunityDbContext>, IAsync
         return (score, vote);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (postgres is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(postgres);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
-        return ValueTask.CompletedTask;
     }
 }
