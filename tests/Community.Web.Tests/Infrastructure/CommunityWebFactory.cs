@@ -1,3 +1,4 @@
+using Community.Domain.Persistence;
 using Community.Testing;
 using Community.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,17 @@ public class CommunityWebFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Demo-Community-2026";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"community-web-{Guid.NewGuid():N}");
+    private readonly DatabaseProvider engine;
     private string? postgres;
+
+    public CommunityWebFactory() : this(TestProvider.Current)
+    {
+    }
+
+    protected CommunityWebFactory(DatabaseProvider provider) => engine = provider;
+
+    /// <summary>A host on a given engine whatever the run's (a SQLite file to copy, say).</summary>
+    public static CommunityWebFactory On(DatabaseProvider provider) => new(provider);
 
     public string DatabasePath => Path.Combine(folder, "community.db");
     public string PickupFolder => Path.Combine(folder, "mail");
@@ -25,7 +36,7 @@ public class CommunityWebFactory : WebApplicationFactory<Program>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     /// <summary>This host's own database (on PostgreSQL made at first use); a test class may give another in <see cref="Settings"/>.</summary>
-    public string ConnectionString => TestProvider.IsPostgres
+    public string ConnectionString => engine == DatabaseProvider.Postgres
         ? postgres ??= TestPostgres.CreateMigratedDatabase()
         : $"Data Source={DatabasePath}";
 
@@ -33,8 +44,11 @@ public class CommunityWebFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(ContentRoot.FindRepositoryRoot(AppContext.BaseDirectory)!);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", TestProvider.Current.ToString());
-        if (!Settings.Any(s => s.Key == "ConnectionStrings:Community"))
+        // A class that names its own database keeps its engine: a SQLite file ("Data Source=…") stays SQLite on a PostgreSQL run.
+        var given = Settings.FirstOrDefault(s => s.Key == "ConnectionStrings:Community").Value;
+        var sqliteGiven = given is not null && given.TrimStart().StartsWith("Data Source", StringComparison.OrdinalIgnoreCase);
+        builder.UseSetting("Database:Provider", sqliteGiven ? "Sqlite" : engine.ToString());
+        if (given is null)
             builder.UseSetting("ConnectionStrings:Community", ConnectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Password", DemoPassword);

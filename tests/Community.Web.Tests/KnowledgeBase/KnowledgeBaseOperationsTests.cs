@@ -23,7 +23,7 @@ public sealed class KnowledgeBaseOperationsTests(CommunityWebFactory factory) : 
         // Its id is far from the small ids other hosts in this test process use (Hangfire's storage is process-wide).
         var entryId = 1_000_000L + Random.Shared.Next(1_000_000);
         await factory.QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO KbOutbox (Id, QuestionId, Kind, CreatedAt, Attempts, LastError) VALUES ({entryId}, {questionId}, 'Edited', {DateTime.UtcNow}, 10, 'SqliteException: database is locked')", Ct));
+            $"""INSERT INTO "KbOutbox" ("Id", "QuestionId", "Kind", "CreatedAt", "Attempts", "LastError") VALUES ({entryId}, {questionId}, 'Edited', {DateTime.UtcNow}, 10, 'SqliteException: database is locked')""", Ct));
         var admin = await factory.SignedInClientAsync(StaffSite.Admin);
 
         var page = await admin.GetDocumentAsync("/admin/kb-outbox?status=failed");

@@ -37,7 +37,7 @@ public abstract partial class CopiedCommunity : IAsyncLifetime
         if (target is null)
             return;
         TargetConnectionString = target;
-        await using (var seeded = new CommunityWebFactory())
+        await using (var seeded = CommunityWebFactory.On(Community.Domain.Persistence.DatabaseProvider.Sqlite))
         {
             _ = seeded.Services;
             await using var connection = new SqliteConnection($"Data Source={seeded.DatabasePath}");
