@@ -79,6 +79,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<CommunityDbContext> context
             }
 
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            // Nodes starting together: in the writers' queue, only the first finds the database still empty.
+            if (await db.Users.AnyAsync(cancellationToken))
+                return false;
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (question, answer) in accepted)
                 question.AcceptedAnswerId = answer.Id;

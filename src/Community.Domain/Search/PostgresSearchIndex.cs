@@ -181,43 +181,47 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
             """;
         var countSql = $"SELECT count(*){from}{where};";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        int total;
-        await using (var count = connection.CreateCommand())
+        // Raw commands run inside the execution strategy too, so a restart of the server is retried as EF's own queries are.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            count.CommandText = countSql;
-            AddParameters(count, parameters);
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-        }
-        if (total == 0)
-            return new SearchResults([], 0, page, pageSize, false);
-        var hits = new List<SearchHit>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            AddParameters(command, parameters);
-            command.Parameters.Add(new NpgsqlParameter("headline", HeadlineOptions));
-            command.Parameters.Add(new NpgsqlParameter("limit", pageSize));
-            command.Parameters.Add(new NpgsqlParameter("offset", (page - 1) * pageSize));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            int total;
+            await using (var count = connection.CreateCommand())
             {
-                var id = reader.GetInt32(0);
-                hits.Add(new SearchHit(
-                    id > 0 ? SearchHitKind.Question : SearchHitKind.Article,
-                    Math.Abs(id),
-                    reader.GetString(1),
-                    SqliteSearchIndex.SnippetHtml(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                    reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7),
-                    reader.IsDBNull(8) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc),
-                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                    // The staff disclosure the question was written with: search shows it as every list does.
-                    reader.IsDBNull(11) ? null : new Staff.StaffDisclosure(reader.GetString(11), Text(reader, 12), Text(reader, 13), Text(reader, 14))));
+                count.CommandText = countSql;
+                AddParameters(count, parameters);
+                total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
             }
-        }
-        return new SearchResults(hits, total, page, pageSize, false);
+            if (total == 0)
+                return new SearchResults([], 0, page, pageSize, false);
+            var hits = new List<SearchHit>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                AddParameters(command, parameters);
+                command.Parameters.Add(new NpgsqlParameter("headline", HeadlineOptions));
+                command.Parameters.Add(new NpgsqlParameter("limit", pageSize));
+                command.Parameters.Add(new NpgsqlParameter("offset", (page - 1) * pageSize));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var id = reader.GetInt32(0);
+                    hits.Add(new SearchHit(
+                        id > 0 ? SearchHitKind.Question : SearchHitKind.Article,
+                        Math.Abs(id),
+                        reader.GetString(1),
+                        SqliteSearchIndex.SnippetHtml(reader.IsDBNull(2) ? "" : reader.GetString(2)),
+                        reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                        reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7),
+                        reader.IsDBNull(8) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc),
+                        reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                        // The staff disclosure the question was written with: search shows it as every list does.
+                        reader.IsDBNull(11) ? null : new Staff.StaffDisclosure(reader.GetString(11), Text(reader, 12), Text(reader, 13), Text(reader, 14))));
+                }
+            }
+            return new SearchResults(hits, total, page, pageSize, false);
+        });
     }
 
     private static string Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? "" : reader.GetString(column);
