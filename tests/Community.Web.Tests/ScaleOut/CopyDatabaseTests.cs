@@ -70,15 +70,19 @@ public abstract partial class CopyDatabaseTests<TCommunity>(TCommunity community
     {
         community.Require();
         var contexts = community.Target.Services.GetRequiredService<IDbContextFactory<CommunityDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(Ct);
-        var largest = await db.Tags.MaxAsync(tag => tag.Id, Ct);
-
-        // Rolled back, so that both communities stay alike for the other tests.
-        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-        var tag = new Community.Domain.Questions.Tag { Name = $"moved-{Guid.NewGuid():N}"[..30], Description = "" };
-        db.Tags.Add(tag);
-        await db.SaveChangesAsync(Ct);
-        await transaction.RollbackAsync(Ct);
+        var largest = 0;
+        var tag = new Community.Domain.Questions.Tag();
+        // Inside the execution strategy, as every explicit transaction (PostgreSQL's retrying strategy refuses others).
+        await contexts.RunAsync(async db =>
+        {
+            largest = await db.Tags.MaxAsync(t => t.Id, Ct);
+            // Rolled back, so that both communities stay alike for the other tests.
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            tag = new Community.Domain.Questions.Tag { Name = $"moved-{Guid.NewGuid():N}"[..30], Description = "" };
+            db.Tags.Add(tag);
+            await db.SaveChangesAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+        }, Ct);
 
         Assert.True(tag.Id > largest, $"A new tag took id {tag.Id}; the copied ones go up to {largest}.");
     }
