@@ -36,6 +36,10 @@ public sealed record BenchOptions
           --workers N          all: closed-loop connections (default 16).
           --writers N          all: concurrent answer writers (default 64).
           --write-seconds N    all: seconds of the posting run (default 15; the issue's sustained run is 600).
+          --only G1,G2         all: only these scenario groups: probe, pages, writes, kb, markdown, circuits
+                               (e.g. --only circuits,kb); the report says which ran.
+          --circuits N         all: active circuits in the interactive-circuit scenario (default 1,000).
+          --kb-threads N       all: threads resolved in the knowledge-base feed scenario (default 2,000).
           --require-quiet N    all: wait up to N s for other processes to leave the CPU, else refuse (exit 3).
           --results FILE       all: where to write the table (default bench/RESULTS.md).
           --no-write           Print the report only; do not write bench/results/lists-<date>.md.
@@ -54,6 +58,12 @@ public sealed record BenchOptions
     public string? SetupSql { get; init; }
     public bool Write { get; init; } = true;
     public Community.Bench.All.AllOptions All { get; init; } = new();
+
+    private static readonly string[] Groups = ["probe", "pages", "writes", "kb", "markdown", "circuits"];
+
+    private static string Group(string name) => Groups.Contains(name)
+        ? name
+        : throw new ArgumentException($"--only: no scenario group '{name}' (there are {string.Join(", ", Groups)}).");
 
     public static BenchOptions Parse(string[] args)
     {
@@ -90,13 +100,16 @@ public sealed record BenchOptions
                 "--limit-ms" => options with { LimitMs = Number(100) },
                 "--setup-sql" => options with { SetupSql = Path.GetFullPath(Value()) },
                 "--no-write" => options with { Write = false },
-                "--smoke" => options with { Questions = 1_000, All = Community.Bench.All.AllOptions.SmokeDefaults with { ResultsFile = options.All.ResultsFile } },
+                "--smoke" => options with { Questions = 1_000, All = Community.Bench.All.AllOptions.SmokeDefaults with { ResultsFile = options.All.ResultsFile, Only = options.All.Only } },
                 "--seconds" => options with { All = options.All with { PhaseSeconds = Number(1) } },
                 "--rounds" => options with { All = options.All with { Rounds = Number(1) } },
                 "--workers" => options with { All = options.All with { Workers = Number(1) } },
                 "--writers" => options with { All = options.All with { Writers = Number(1) } },
                 "--write-seconds" => options with { All = options.All with { WriteSeconds = Number(1) } },
                 "--require-quiet" => options with { All = options.All with { RequireQuietSeconds = Number(0) } },
+                "--only" => options with { All = options.All with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Group).ToHashSet() } },
+                "--circuits" => options with { All = options.All with { Circuits = Number(1) } },
+                "--kb-threads" => options with { All = options.All with { KnowledgeBaseThreads = Number(1) } },
                 "--results" => options with { All = options.All with { ResultsFile = Path.GetFullPath(Value()) } },
                 _ => throw new ArgumentException($"Unknown option '{arg}'."),
             };

@@ -27,38 +27,60 @@ public static class AllBenchmark
 
         // 1. A product with EF Core's command log on: time to first response, idle memory, round trips. A run of its own,
         // so the log costs the measured product nothing; the smoke run, which measures nothing, reuses it.
-        var probe = await Servers.StartProductAsync(context, logCommands: true);
-        try
+        ServerProcess? probe = null;
+        if (all.Runs("probe") || (all.Smoke && (all.Runs("pages") || all.Runs("writes"))))
         {
-            await Probe.RunAsync(context, probe);
+            probe = await Servers.StartProductAsync(context, logCommands: true);
+            try
+            {
+                if (all.Runs("probe"))
+                    await Probe.RunAsync(context, probe);
+            }
+            catch
+            {
+                await probe.DisposeAsync();
+                throw;
+            }
+            if (!all.Smoke)
+            {
+                await probe.DisposeAsync();
+                probe = null;
+            }
         }
-        catch
-        {
-            await probe.DisposeAsync();
-            throw;
-        }
-        if (!all.Smoke)
-            await probe.DisposeAsync();
 
         // 2. Pages under load: the product and the floor side by side, interleaved.
-        var staticDirectory = Path.Combine(RepoPaths.Results, "static");
-        Directory.CreateDirectory(staticDirectory);
-        await using (var product = all.Smoke ? probe : await Servers.StartProductAsync(context, logCommands: false))
-        await using (var floor = await Servers.StartFloorAsync(context, staticDirectory))
+        if (all.Runs("pages") || all.Runs("writes"))
         {
-            await PageScenarios.RunAsync(context, product, floor, staticDirectory);
+            var staticDirectory = Path.Combine(RepoPaths.Results, "static");
+            Directory.CreateDirectory(staticDirectory);
+            await using var product = probe ?? await Servers.StartProductAsync(context, logCommands: false);
+            probe = null;
+            await using var floor = await Servers.StartFloorAsync(context, staticDirectory);
+            if (all.Runs("pages"))
+                await PageScenarios.RunAsync(context, product, floor, staticDirectory);
             // 3. Writes, in-process through the domain services, while the product serves readers.
-            await WriteScenarios.RunAsync(context, product);
+            if (all.Runs("writes"))
+                await WriteScenarios.RunAsync(context, product);
         }
-        await InProcessScenarios.RunAsync(context);
-        rows.Add(ResultRow.NotMeasured("Interactive circuits: memory per idle circuit; 1,000 active circuits p99", "≤ 100 KB; p99 ≤ 20 ms",
-            "not measured yet: needs a protocol-level SignalR/Blazor client (see bench/README.md)"));
+        if (probe is not null)
+            await probe.DisposeAsync();
+        // 4. The knowledge-base feed, in-process: acceptances through the outbox to articles.
+        if (all.Runs("kb"))
+            await KnowledgeBaseFeedScenario.RunAsync(context);
+        if (all.Runs("markdown"))
+            await InProcessScenarios.RunAsync(context);
+        // 5. Interactive circuits: a product of their own (its diagnostics endpoint on), real circuits from a protocol-level client.
+        if (all.Runs("circuits"))
+            await CircuitScenarios.RunAsync(context);
 
         var markdown = Report.Write(context, dataset, quiet, clock.Elapsed);
         string? written = null;
         if (options.Write)
         {
-            written = all.ResultsFile ?? (all.Smoke ? Path.Combine(RepoPaths.Results, "smoke-RESULTS.md") : Path.Combine(RepoPaths.Root, "bench", "RESULTS.md"));
+            // A partial run (--only) never replaces the full table.
+            var only = all.Only is null ? "" : "only-" + string.Join('-', all.Only.Order()) + "-";
+            written = all.ResultsFile ?? (all.Smoke ? Path.Combine(RepoPaths.Results, only + "smoke-RESULTS.md")
+                : all.Only is not null ? Path.Combine(RepoPaths.Results, only + "RESULTS.md") : Path.Combine(RepoPaths.Root, "bench", "RESULTS.md"));
             Directory.CreateDirectory(Path.GetDirectoryName(written)!);
             await File.WriteAllTextAsync(written, markdown);
             Console.WriteLine($"Written to {Dataset.Relative(written)}");

@@ -15,10 +15,20 @@ public sealed record AllOptions
     /// <summary>Wait up to this long for the machine to be quiet, then refuse (0: measure anyway and flag).</summary>
     public int RequireQuietSeconds { get; init; }
     public string? ResultsFile { get; init; }
+    /// <summary>Threads resolved by the knowledge-base feed scenario.</summary>
+    public int KnowledgeBaseThreads { get; init; } = 2_000;
+    /// <summary>Active circuits, each sending an event every <see cref="CircuitEventSeconds"/>.</summary>
+    public int Circuits { get; init; } = 1_000;
+    public double CircuitEventSeconds { get; init; } = 5;
+    /// <summary>Only these scenario groups (probe, pages, writes, markdown, circuits, kb); null: all.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    public bool Runs(string group) => Only is null || Only.Contains(group);
     public bool Smoke { get; init; }
 
     public static AllOptions SmokeDefaults => new()
     {
         PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WriteSeconds = 0.5, Writers = 2, Smoke = true,
+        KnowledgeBaseThreads = 20, Circuits = 4, CircuitEventSeconds = 0.25,
     };
 }

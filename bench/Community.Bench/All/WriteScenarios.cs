@@ -18,9 +18,10 @@ namespace Community.Bench.All;
 /// </summary>
 internal static class WriteScenarios
 {
-    public static ServiceProvider Domain(string connectionString)
+    public static ServiceProvider Domain(string connectionString, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddLogging();
         services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchema.Version);
         services.AddSingleton(new WriteRateLimitOptions { PostsPerHour = 10_000_000, VotesPerMinute = 10_000_000, EditsPerHour = 10_000_000, CommentsPerMinute = 10_000_000 });
@@ -283,7 +284,8 @@ internal static class WriteScenarios
     }
 
     /// <summary>Runs <paramref name="operation"/> on <paramref name="workers"/> tasks for <paramref name="duration"/>; latencies of the successes.</summary>
-    public static async Task<LoadResult> Concurrently(int workers, TimeSpan duration, Func<Task<bool>> operation)
+    /// <param name="until">Stops early once this says the work is done.</param>
+    public static async Task<LoadResult> Concurrently(int workers, TimeSpan duration, Func<Task<bool>> operation, Func<bool>? until = null)
     {
         var clock = Stopwatch.StartNew();
         var ok = 0;
@@ -292,7 +294,7 @@ internal static class WriteScenarios
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             var mine = samples[w] = [];
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && until?.Invoke() != true)
             {
                 var start = Stopwatch.GetTimestamp();
                 if (await operation())
