@@ -40,6 +40,7 @@ public static class CommunityApp
         services.AddCommunityRateLimits();
         services.AddPageCaching(builder.Configuration);
         services.AddCommunityRedis(builder.Configuration);
+        services.AddBenchDiagnostics(builder.Configuration);
         return builder;
     }
 
@@ -74,6 +75,7 @@ public static class CommunityApp
         app.MapNotificationEndpoints();
         app.MapSearchEndpoints();
         app.MapEscalationEndpoints();
+        app.MapBenchDiagnostics();
         return app;
     }
 

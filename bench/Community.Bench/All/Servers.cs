@@ -30,7 +30,7 @@ internal static partial class Servers
         throw new FileNotFoundException($"{dll} is not built: run `dotnet build -c {Configuration} {Dataset.Relative(project)}` (bench/run does).");
     }
 
-    public static Task<ServerProcess> StartProductAsync(RunContext context, bool logCommands)
+    public static Task<ServerProcess> StartProductAsync(RunContext context, bool logCommands, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = ServerProcess.FreePort();
         var environment = new Dictionary<string, string>
@@ -44,6 +44,8 @@ internal static partial class Servers
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = logCommands ? "Information" : "Warning",
             ["DOTNET_NOLOGO"] = "1",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
         return ServerProcess.StartAsync("the product (Community.Web)", "dotnet", [ProductDll, "--urls", $"http://127.0.0.1:{port}"],
             environment, port, "/", context.Cpu, TimeSpan.FromSeconds(120));
     }
