@@ -25,9 +25,11 @@ public sealed class SmokeRunTests
         "Votes",
         "Posting answers",
         "Reputation rebuild",
+        "Knowledge-base feed",
         "Markdown: render and sanitize a 2 KB post",
         "Markdown: ",
-        "Interactive circuits",
+        "Interactive circuits: memory retained per idle",
+        "Interactive circuits: 4 active",
     ];
 
     [Fact]
@@ -48,6 +50,13 @@ public sealed class SmokeRunTests
             foreach (var row in report.Rows.Where(r => r.R is not null))
                 Assert.True(double.IsFinite(row.R!.Value) && row.R > 0, $"{row.Scenario}: R = {row.R}");
             Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Votes", StringComparison.Ordinal)), row => Assert.Contains("totals exact", row.Note));
+            Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Knowledge-base feed", StringComparison.Ordinal)), row => Assert.Contains("exactly once", row.Note));
+            // Real circuits were started and answered: a figure per circuit, and no event failed.
+            Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Interactive circuits", StringComparison.Ordinal)), row =>
+            {
+                Assert.NotEqual("—", row.Product);
+                Assert.DoesNotContain("FAILED", row.Note);
+            });
             Assert.True(File.Exists(results));
             var table = await File.ReadAllTextAsync(results, TestContext.Current.CancellationToken);
             Assert.Contains("| scenario | product | floor | R | p50 ms | p99 ms | target | met? |", table);

@@ -66,12 +66,19 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     public static async Task<BlazorCircuitClient> StartAsync(Uri address, string cookie, Uri page, string html, TimeSpan timeout)
     {
         var markers = Markers(html);
+        // Profiling (bench/README.md): "N" the first N islands only, "-N" all but the first N, "i,j,k" those (from 0).
+        if (Environment.GetEnvironmentVariable("BENCH_CIRCUIT_MARKERS") is { Length: > 0 } only)
+            markers = only.Contains(',', StringComparison.Ordinal)
+                ? only.Split(',').Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).Where(i => i < markers.Count).Select(i => markers[i]).ToList()
+                : int.Parse(only, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 0 ? markers.Take(n).ToList() : markers.Skip(-n).ToList();
         var state = ComponentState().Match(html) is { Success: true } m ? m.Groups[1].Value : "";
         var client = new BlazorCircuitClient(address, cookie) { Components = markers.Count };
         try
         {
             using var cancel = new CancellationTokenSource(timeout);
             await client.hub.StartAsync(cancel.Token);
+            if (Environment.GetEnvironmentVariable("BENCH_CIRCUIT_CONNECT_ONLY") == "1")
+                return client;
             var secret = await client.hub.InvokeAsync<string?>("StartCircuit", address.ToString(), page.ToString(), "[]", "", cancel.Token);
             if (string.IsNullOrEmpty(secret))
                 throw new InvalidOperationException($"StartCircuit refused: {client.Error ?? "no circuit"}");
@@ -85,7 +92,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
                 }).ToArray()),
             };
             await client.hub.SendAsync("UpdateRootComponents", batch.ToJsonString(), state, cancel.Token);
-            await client.rootsAdded.Task.WaitAsync(cancel.Token);
+            if (markers.Count > 0)
+                await client.rootsAdded.Task.WaitAsync(cancel.Token);
             return client;
         }
         catch

@@ -82,7 +82,7 @@ internal static class CircuitScenarios
             return (Before: before, After: after);
         });
         var (before, after) = memory;
-        var added = after.Circuits - before.Circuits;
+        var added = Environment.GetEnvironmentVariable("BENCH_CIRCUIT_CONNECT_ONLY") == "1" ? clients.Count - warm : after.Circuits - before.Circuits;
         var perCircuit = added > 0 ? (after.LiveBytes - before.LiveBytes) / (double)added / 1024 : double.NaN;
         var components = clients.IsEmpty ? 0 : clients.Max(c => c.Components);
         var startTiming = new Timing(startTime.ToList());
@@ -137,7 +137,7 @@ internal static class CircuitScenarios
         context.Rows.Add(new ResultRow($"Interactive circuits: {active.Count:N0} active, an event every {interval.TotalSeconds:0.##} s",
             $"{active.Count:N0} circuits", "—", null, latency.Median, latency.P99, $"{target:N0} circuits, p99 ≤ 20 ms",
             active.Count > 0 ? active.Count >= target && latency.P99 <= 20 && eventFailures.IsEmpty : null, activeOthers.ToString(),
-            $"each types into the answer editor (an input event through DispatchEventAsync) every {interval.TotalSeconds:F1} s: {rate:N0} events/s for {duration.TotalSeconds:F0} s, "
+            $"each types into the answer editor (an input event through DispatchEventAsync) every {interval.TotalSeconds:0.##} s: {rate:N0} events/s for {duration.TotalSeconds:F0} s, "
             + $"{latency.Count:N0} events; latency from the event's due time to the render batch it caused"
             + (active.Count < target ? $"; only {active.Count:N0} of {target:N0} circuits could be started" : "")
             + (eventFailures.IsEmpty ? "" : $"; {eventFailures.Count} events FAILED ({eventFailures.First()})")
