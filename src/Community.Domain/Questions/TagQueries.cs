@@ -5,8 +5,31 @@ namespace Community.Domain.Questions;
 
 public sealed record TagSummary(string Name, string Description, int QuestionCount);
 
-public sealed class TagQueries(IDbContextFactory<CommunityDbContext> contexts)
+public sealed class TagQueries(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
 {
+    /// <summary>How long <see cref="PopularNamesAsync"/> keeps its answer: counting every tag's questions reads them all.</summary>
+    public static readonly TimeSpan PopularFor = TimeSpan.FromMinutes(5);
+
+    private (DateTimeOffset At, IReadOnlyList<string> Names)? popular;
+
+    /// <summary>
+    /// The names of the most used tags, most used first, for a filter list (the search page's): counted at most every
+    /// <see cref="PopularFor"/>, since on a large community the count takes seconds and the order barely moves.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PopularNamesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (popular is { } cached && now - cached.At < PopularFor && cached.Names.Count >= count)
+            return cached.Names.Take(count).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await db.Tags.AsNoTracking()
+            .OrderByDescending(t => t.Questions.Count(q => q.DeletedAt == null && q.HiddenAt == null)).ThenBy(t => t.Name)
+            .Select(t => t.Name).Take(count)
+            .ToListAsync(cancellationToken);
+        popular = (now, names);
+        return names;
+    }
+
     public async Task<IReadOnlyList<TagSummary>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -25,10 +25,18 @@ public sealed record SearchRequest(SearchQuery Query, int Page = 1, int PageSize
 }
 
 /// <param name="MatchedSomeWords">No result held every word, so these hold some of them.</param>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool MatchedSomeWords)
+/// <param name="MoreThanTotal">
+/// The count stopped at <see cref="Total"/> (see <see cref="SearchBounds"/>): more pages match, the best of these are shown.
+/// </param>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool MatchedSomeWords, bool MoreThanTotal = false)
 {
     public static readonly SearchResults None = new([], 0, 1, SearchRequest.DefaultPageSize, false);
-    public int Pages => (Total + PageSize - 1) / PageSize;
+
+    /// <summary>The pages one can go through: those of the ranked results, at most <see cref="SearchRequest.MaxPage"/>.</summary>
+    public int Pages => Math.Min((Total + PageSize - 1) / PageSize, SearchRequest.MaxPage);
+
+    /// <summary>"No results", "1 result", "42 results", or "1,000+ results" when the count stopped.</summary>
+    public string CountText => Total == 0 ? "No results" : Total == 1 && !MoreThanTotal ? "1 result" : $"{Total:N0}{(MoreThanTotal ? "+" : "")} results";
 }
 
 /// <summary>

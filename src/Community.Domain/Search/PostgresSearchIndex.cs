@@ -8,20 +8,19 @@ namespace Community.Domain.Search;
 
 /// <summary>
 /// <see cref="ISearchIndex"/> over PostgreSQL full-text search (the table of <see cref="PostgresSearchSchema"/>): the same
-/// filters, boosts, snippets and fall-back as <see cref="SqliteSearchIndex"/>, with <c>ts_rank</c> over the weighted
-/// document for relevance and <c>ts_headline</c> for the snippet.
+/// bounded candidates (<see cref="SearchBounds"/>), filters, boosts, snippets and fall-back as <see cref="SqliteSearchIndex"/>,
+/// with <c>ts_rank</c> over the title and tags (weights A and B) for relevance and <c>ts_headline</c> for the snippet.
 /// </summary>
-public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time) : ISearchIndex
+public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time, SearchBounds? bounds = null) : ISearchIndex
 {
-    private const string Open = "\u0001";
-    private const string Close = "\u0002";
+    private readonly SearchBounds limits = bounds ?? SearchBounds.Default;
 
-    /// <summary>The weights of D (answers), C (body), B (tags) and A (title): SQLite's bm25 weights 1.5, 2, 4 and 10, scaled.</summary>
-    private const string Weights = "'{0.15, 0.2, 0.4, 1.0}'::float4[]";
+    /// <summary>The weights of D (answers), C (body), B (tags) and A (title) for the title relevance: SQLite's bm25 over its title index weighs title 10 and tags 4.</summary>
+    private const string TitleWeights = "'{0, 0, 0.4, 1.0}'::float4[]";
 
     /// <summary>The same boost as SQLite's (see <see cref="SqliteSearchIndex"/>): trust and recency scale relevance up.</summary>
     private const string Boost = """
-        (CASE WHEN d."Id" > 0 THEN
+        (CASE WHEN c.id > 0 THEN
             1.0 + 0.5 * least(greatest(q."Score", 0), 20) / 20.0
                 + (CASE WHEN q."AcceptedAnswerId" IS NOT NULL THEN 0.4 ELSE 0.0 END)
                 + (CASE WHEN q."OfficialAnswerId" IS NOT NULL THEN 0.3 ELSE 0.0 END)
@@ -33,8 +32,8 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         END)::float8
         """;
 
-    /// <summary>ts_headline's options: our own marks around matches (turned into &lt;mark&gt; by <see cref="SqliteSearchIndex.SnippetHtml"/>).</summary>
-    private static readonly string HeadlineOptions = $"StartSel={Open}, StopSel={Close}, MinWords=12, MaxWords=24";
+    /// <summary>ts_headline's options: our own marks around matches (turned into &lt;mark&gt; by <see cref="SearchHits.SnippetHtml"/>).</summary>
+    private static readonly string HeadlineOptions = $"StartSel={SearchHits.Open}, StopSel={SearchHits.Close}, MinWords=12, MaxWords=24";
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -81,7 +80,8 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         };
         if (match is null)
             return [];
-        var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken, questionsOnly: true);
+        var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken,
+            questionsOnly: true, bound: limits.ForRelated);
         return results.Hits;
     }
 
@@ -125,106 +125,127 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         return tokens;
     }
 
-    private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false)
+    /// <summary>
+    /// The query restricted to the title and tags (weights A and B) for the title candidates: every lexeme gets the weights
+    /// unless it already has its own (a related question's tags are B already).
+    /// </summary>
+    internal static string TitleOnly(string tsquery) =>
+        System.Text.RegularExpressions.Regex.Replace(tsquery, @"('[^']*')(?::(\*?)([A-D]*))?",
+            m => $"{m.Groups[1].Value}:{m.Groups[2].Value}{(m.Groups[3].Value.Length > 0 ? m.Groups[3].Value : "AB")}");
+
+    private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
+        SearchBounds? bound = null)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
-        var where = new StringBuilder($""" WHERE (d."Id" > 0 AND q."Id" IS NOT NULL AND {PostgresSearchSchema.LiveQuestion} OR d."Id" < 0 AND k."Status" = 'Published')""");
+        bound ??= limits;
+        // The same bounded candidates as SQLite's (see SearchBounds): the newest matches, the newest title matches, the
+        // articles; the GIN index finds the matches, the candidates are ranked, the page's rows alone get a headline.
+        var filters = new StringBuilder();
         var parameters = new List<NpgsqlParameter> { new("now", time.GetUtcNow().UtcDateTime) };
-        if (match is not null)
-        {
-            where.Append(""" AND d."Document" @@ m.query""");
-            parameters.Add(new NpgsqlParameter("match", match));
-        }
         for (var n = 0; n < query.Tags.Count; n++)
         {
-            where.Append($"""
+            filters.Append($"""
                  AND (d."Id" > 0 AND EXISTS (SELECT 1 FROM "QuestionTags" qt JOIN "Tags" t ON t."Id" = qt."TagsId" WHERE qt."QuestionsId" = d."Id" AND t."Name" = @tag{n})
                       OR d."Id" < 0 AND (' ' || k."Tags" || ' ') LIKE '% ' || @tag{n} || ' %')
                 """);
             parameters.Add(new NpgsqlParameter($"tag{n}", query.Tags[n]));
         }
         if (query.KnowledgeBaseOnly)
-            where.Append(""" AND d."Id" < 0""");
+            filters.Append(""" AND d."Id" < 0""");
         if (questionsOnly)
-            where.Append(""" AND d."Id" > 0""");
+            filters.Append(""" AND d."Id" > 0""");
         // Articles are solved by definition, so "answered" and "accepted" keep them.
         if (query.Answered)
-            where.Append(""" AND (d."Id" < 0 OR q."AnswerCount" > 0 OR q."AcceptedAnswerId" IS NOT NULL)""");
+            filters.Append(""" AND (d."Id" < 0 OR q."AnswerCount" > 0 OR q."AcceptedAnswerId" IS NOT NULL)""");
         if (query.Accepted)
-            where.Append(""" AND (d."Id" < 0 OR q."AcceptedAnswerId" IS NOT NULL OR q."OfficialAnswerId" IS NOT NULL)""");
+            filters.Append(""" AND (d."Id" < 0 OR q."AcceptedAnswerId" IS NOT NULL OR q."OfficialAnswerId" IS NOT NULL)""");
         if (exclude is { } excluded)
         {
-            where.Append(""" AND d."Id" <> @exclude""");
+            filters.Append(""" AND d."Id" <> @exclude""");
             parameters.Add(new NpgsqlParameter("exclude", excluded));
         }
-        var from = $"""
-             FROM "{PostgresSearchSchema.Table}" d LEFT JOIN "Posts" q ON q."Id" = d."Id" AND d."Id" > 0 LEFT JOIN "KbArticles" k ON k."Id" = -d."Id"
-             CROSS JOIN {(match is null ? "(SELECT NULL::tsquery AS query)" : $"(SELECT to_tsquery('{PostgresSearchSchema.Configuration}', @match) AS query)")} m
+        filters.Append($""" AND (d."Id" > 0 AND q."Id" IS NOT NULL AND {PostgresSearchSchema.LiveQuestion} OR d."Id" < 0 AND k."Status" = 'Published')""");
+        if (match is not null)
+        {
+            parameters.Add(new NpgsqlParameter("match", match));
+            parameters.Add(new NpgsqlParameter("titles", TitleOnly(match)));
+        }
+        parameters.Add(new NpgsqlParameter("candidates", bound.Candidates));
+        parameters.Add(new NpgsqlParameter("titled", bound.TitleCandidates));
+
+        string Arm(string select, string condition, string side, string order, string limit) => $"""
+            SELECT {select} FROM "{PostgresSearchSchema.Table}" d LEFT JOIN "Posts" q ON q."Id" = d."Id" AND d."Id" > 0 LEFT JOIN "KbArticles" k ON k."Id" = -d."Id", m
+            WHERE {condition} AND {side}{filters}
+            ORDER BY d."Id" {order} LIMIT {limit}
             """;
-        var rank = match is null ? Boost : $"ts_rank({Weights}, d.\"Document\", m.query, 1) * {Boost}";
-        // The page first, then the snippets of its rows only: ts_headline reads the whole text of a document.
+        var words = match is null ? "TRUE" : """d."Document" @@ m.query""";
+        // ts_rank of the title and tags alone (A and B), scaled so that a word in the title outweighs any boost of a
+        // thread that has it only in its body, as SQLite's bm25 over its title index does.
+        var titled = match is null
+            ? "SELECT 0 AS id, 0.0::float8 AS rel WHERE FALSE"
+            : Arm($"""d."Id" AS id, 100.0 * ts_rank({TitleWeights}, d."Document", m.titles, 0)::float8 AS rel""", """d."Document" @@ m.titles""", "TRUE", "DESC", "@titled");
+        var queries = match is null
+            ? "SELECT NULL::tsquery AS query, NULL::tsquery AS titles"
+            : $"SELECT to_tsquery('{PostgresSearchSchema.Configuration}', @match) AS query, to_tsquery('{PostgresSearchSchema.Configuration}', @titles) AS titles";
         var snippet = match is null
             ? "left(p.\"Body\", 200)"
-            : $"ts_headline('{PostgresSearchSchema.Configuration}', concat_ws(' … ', nullif(p.\"Body\", ''), nullif(p.\"Answers\", '')), p.query, @headline)";
+            : $"ts_headline('{PostgresSearchSchema.Configuration}', p.\"Body\", m.query, @headline)";
         var sql = $"""
+            WITH m AS MATERIALIZED ({queries}),
+                 body AS MATERIALIZED ({Arm("d.\"Id\" AS id", words, "d.\"Id\" > 0", "DESC", "@candidates")}),
+                 articles AS MATERIALIZED ({Arm("d.\"Id\" AS id", words, "d.\"Id\" < 0", "ASC", "@candidates")}),
+                 titled AS MATERIALIZED ({titled}),
+                 candidates AS MATERIALIZED (
+                     SELECT id, max(rel) AS rel FROM (SELECT id, 0.0::float8 AS rel FROM body UNION ALL SELECT id, 0.0::float8 FROM articles UNION ALL SELECT id, rel FROM titled) u
+                     GROUP BY id),
+                 p AS MATERIALIZED (
+                     SELECT d."Id", d."Title", d."Body", d."Tags", coalesce(q."Score", 0) AS score, coalesce(q."AnswerCount", 0) AS answers,
+                            q."AcceptedAnswerId" IS NOT NULL AS accepted, q."OfficialAnswerId" IS NOT NULL AS official,
+                            coalesce(q."CreatedAt", k."PublishedAt", k."CreatedAt") AS at, q."AuthorId",
+                            q."Staff_Name", q."Staff_Title", q."Staff_Team", q."Staff_Company", (1.0 + c.rel) * {Boost} AS rank
+                     FROM candidates c JOIN "{PostgresSearchSchema.Table}" d ON d."Id" = c.id
+                          LEFT JOIN "Posts" q ON q."Id" = c.id AND c.id > 0 LEFT JOIN "KbArticles" k ON k."Id" = -c.id
+                     ORDER BY rank DESC, d."Id" DESC
+                     LIMIT @limit OFFSET @offset)
             SELECT p."Id", p."Title", {snippet}, p."Tags", p.score, p.answers, p.accepted, p.official, p.at,
-                   p."AuthorId", (SELECT u."DisplayName" FROM "AspNetUsers" u WHERE u."Id" = p."AuthorId"), p."Staff_Name", p."Staff_Title", p."Staff_Team", p."Staff_Company"
-            FROM (SELECT d."Id", d."Title", d."Body", d."Answers", d."Tags", coalesce(q."Score", 0) AS score, coalesce(q."AnswerCount", 0) AS answers,
-                         q."AcceptedAnswerId" IS NOT NULL AS accepted, q."OfficialAnswerId" IS NOT NULL AS official,
-                         coalesce(q."CreatedAt", k."PublishedAt", k."CreatedAt") AS at, q."AuthorId",
-                         q."Staff_Name", q."Staff_Title", q."Staff_Team", q."Staff_Company", m.query, {rank} AS rank
-                  {from}{where}
-                  ORDER BY rank DESC, d."Id" DESC
-                  LIMIT @limit OFFSET @offset) p
+                   p."AuthorId", (SELECT u."DisplayName" FROM "AspNetUsers" u WHERE u."Id" = p."AuthorId"), p."Staff_Name", p."Staff_Title", p."Staff_Team", p."Staff_Company",
+                   (SELECT count(*) FROM candidates)::int, (SELECT count(*) FROM body)::int, (SELECT count(*) FROM articles)::int
+            FROM p, m
             ORDER BY p.rank DESC, p."Id" DESC;
             """;
-        var countSql = $"SELECT count(*){from}{where};";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Raw commands run inside the execution strategy too, so a restart of the server is retried as EF's own queries are.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var results = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            int total;
-            await using (var count = connection.CreateCommand())
-            {
-                count.CommandText = countSql;
-                AddParameters(count, parameters);
-                total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-            }
-            if (total == 0)
-                return new SearchResults([], 0, page, pageSize, false);
             var hits = new List<SearchHit>();
-            await using (var command = connection.CreateCommand())
+            int total = 0;
+            var more = false;
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            AddParameters(command, parameters);
+            command.Parameters.Add(new NpgsqlParameter("headline", HeadlineOptions));
+            command.Parameters.Add(new NpgsqlParameter("limit", pageSize));
+            command.Parameters.Add(new NpgsqlParameter("offset", (page - 1) * pageSize));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                command.CommandText = sql;
-                AddParameters(command, parameters);
-                command.Parameters.Add(new NpgsqlParameter("headline", HeadlineOptions));
-                command.Parameters.Add(new NpgsqlParameter("limit", pageSize));
-                command.Parameters.Add(new NpgsqlParameter("offset", (page - 1) * pageSize));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var id = reader.GetInt32(0);
-                    hits.Add(new SearchHit(
-                        id > 0 ? SearchHitKind.Question : SearchHitKind.Article,
-                        Math.Abs(id),
-                        reader.GetString(1),
-                        SqliteSearchIndex.SnippetHtml(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                        reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                        reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7),
-                        reader.IsDBNull(8) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc),
-                        reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                        // The staff disclosure the question was written with: search shows it as every list does.
-                        reader.IsDBNull(11) ? null : new Staff.StaffDisclosure(reader.GetString(11), Text(reader, 12), Text(reader, 13), Text(reader, 14))));
-                }
+                hits.Add(SearchHits.Read(reader));
+                total = reader.GetInt32(15);
+                more = reader.GetInt32(16) >= bound.Candidates || reader.GetInt32(17) >= bound.Candidates;
             }
-            return new SearchResults(hits, total, page, pageSize, false);
+            return new SearchResults(hits, total, page, pageSize, false, more);
         });
+        if (results.Hits.Count == 0 && page > 1)
+        {
+            // Past the last page: the count, for the page to say how many there are.
+            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound);
+            return first with { Hits = [], Page = page, PageSize = pageSize };
+        }
+        return results;
     }
-
-    private static string Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? "" : reader.GetString(column);
 
     private static void AddParameters(DbCommand command, List<NpgsqlParameter> parameters)
     {

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Net;
+using System.Globalization;
 using System.Text;
 using Community.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -8,22 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Community.Domain.Search;
 
 /// <summary>
-/// <see cref="ISearchIndex"/> over the FTS5 table of <see cref="SearchSchema"/>. One statement per page: the match,
-/// the ranking, the filters, the snippet and everything a result line shows.
+/// <see cref="ISearchIndex"/> over the FTS5 tables of <see cref="SearchSchema"/>. Two statements per page: the bounded
+/// candidates (<see cref="SearchBounds"/>) ranked with the filters and everything a result line shows, then the
+/// snippets of that page's rows only.
 /// </summary>
-public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time) : ISearchIndex
+public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time, SearchBounds? bounds = null) : ISearchIndex
 {
-    private const string Open = "\u0001";
-    private const string Close = "\u0002";
+    private readonly SearchBounds limits = bounds ?? SearchBounds.Default;
 
     /// <summary>
-    /// Relevance (bm25, negative: lower is better; titles weigh most, then tags) scaled up by what makes an answer
-    /// trustworthy: score (capped), an accepted or official answer, any answer, and recency (half weight at 6 months).
-    /// Articles are curated solutions, so they start ahead. Multiplying keeps relevance first: a popular thread that
-    /// barely mentions the words stays below one about them.
+    /// Relevance (one, plus the bm25 of the words in the title and tags: titles weigh most) scaled up by what makes an
+    /// answer trustworthy: score (capped), an accepted or official answer, any answer, and recency (half weight at 6
+    /// months). Articles are curated solutions, so they start ahead. Multiplying keeps relevance first: a popular thread
+    /// that only mentions the words in its body stays below one with them in its title.
     /// </summary>
     private const string Boost = """
-        (CASE WHEN d.rowid > 0 THEN
+        (CASE WHEN c.id > 0 THEN
             1.0 + 0.5 * min(max(q.Score, 0), 20) / 20.0
                 + (CASE WHEN q.AcceptedAnswerId IS NOT NULL THEN 0.4 ELSE 0.0 END)
                 + (CASE WHEN q.OfficialAnswerId IS NOT NULL THEN 0.3 ELSE 0.0 END)
@@ -35,7 +35,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         END)
         """;
 
-    private const string Relevance = $"bm25({SearchSchema.Table}, 10.0, 2.0, 1.5, 4.0)";
+    /// <summary>
+    /// bm25 over the title index only (title 10, tags 4; negative, so negated): its term statistics are cheap to read
+    /// there, where over the full documents they cost ~17 ms for a common word (see <see cref="SearchSchema"/>).
+    /// </summary>
+    private const string TitleRelevance = $"-bm25({SearchSchema.Titles}, 10.0, 4.0)";
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -83,137 +87,164 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         if (match is null)
             return [];
         var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken,
-            questionsOnly: true, candidates: RelatedCandidates);
+            questionsOnly: true, bound: limits.ForRelated);
         return results.Hits;
     }
 
-    /// <summary>
-    /// Related questions are ranked among the most recent matching questions only: a title's words are common, and on a
-    /// million posts ranking every match cost ~1 s a page (bench/RESULTS.md); the 200 newest matches rank in a few ms.
-    /// </summary>
-    internal const int RelatedCandidates = 200;
-
-    /// <param name="candidates">Rank only the newest this many matches, and skip the total (related questions show no count).</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        int? candidates = null)
+        SearchBounds? bound = null)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
-        var where = new StringBuilder(" WHERE (d.rowid > 0 AND q.Id IS NOT NULL AND " + SearchSchema.LiveQuestion + " OR d.rowid < 0 AND k.Status = 'Published')");
-        var parameters = new List<SqliteParameter> { new("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss")) };
-        if (match is not null)
-        {
-            where.Append($" AND {SearchSchema.Table} MATCH $match");
-            parameters.Add(new SqliteParameter("$match", match));
-        }
+        bound ??= limits;
+        // Conditions on the candidates beyond the match. Those that read the question or the article join them; without
+        // any, the index alone is read (the triggers keep only public pages in it; the ranking query checks again).
+        var filters = new StringBuilder();
+        var joined = false;
+        var parameters = new List<SqliteParameter> { new("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) };
         for (var n = 0; n < query.Tags.Count; n++)
         {
-            where.Append($"""
+            filters.Append($"""
                  AND (d.rowid > 0 AND EXISTS (SELECT 1 FROM QuestionTags qt JOIN Tags t ON t.Id = qt.TagsId WHERE qt.QuestionsId = d.rowid AND t.Name = $tag{n})
                       OR d.rowid < 0 AND (' ' || k.Tags || ' ') LIKE '% ' || $tag{n} || ' %')
                 """);
             parameters.Add(new SqliteParameter($"$tag{n}", query.Tags[n]));
+            joined = true;
         }
         if (query.KnowledgeBaseOnly)
-            where.Append(" AND d.rowid < 0");
+            filters.Append(" AND d.rowid < 0");
         if (questionsOnly)
-            where.Append(" AND d.rowid > 0");
-        if (candidates is not null && match is not null)
-            where.Append(" AND d.rowid >= $oldest");
+            filters.Append(" AND d.rowid > 0");
         // Articles are solved by definition, so "answered" and "accepted" keep them.
         if (query.Answered)
-            where.Append(" AND (d.rowid < 0 OR q.AnswerCount > 0 OR q.AcceptedAnswerId IS NOT NULL)");
+            filters.Append(" AND (d.rowid < 0 OR q.AnswerCount > 0 OR q.AcceptedAnswerId IS NOT NULL)");
         if (query.Accepted)
-            where.Append(" AND (d.rowid < 0 OR q.AcceptedAnswerId IS NOT NULL OR q.OfficialAnswerId IS NOT NULL)");
+            filters.Append(" AND (d.rowid < 0 OR q.AcceptedAnswerId IS NOT NULL OR q.OfficialAnswerId IS NOT NULL)");
+        joined |= query.Answered || query.Accepted;
         if (exclude is { } excluded)
         {
-            where.Append(" AND d.rowid <> $exclude");
+            filters.Append(" AND d.rowid <> $exclude");
             parameters.Add(new SqliteParameter("$exclude", excluded));
         }
-        // The index is the outer loop (a LEFT JOIN keeps it there), so bm25 and snippet see its cursor.
-        const string from = $" FROM {SearchSchema.Table} d LEFT JOIN Posts q ON q.Id = d.rowid LEFT JOIN KbArticles k ON k.Id = -d.rowid";
-        var order = match is null ? $"-{Boost}" : $"{Relevance} * {Boost}";
-        var snippet = match is null ? "substr(d.body, 1, 200)" : $"snippet({SearchSchema.Table}, -1, $open, $close, ' … ', 16)";
-        var sql = $"""
-            SELECT d.rowid, d.title, {snippet}, d.tags, coalesce(q.Score, 0), coalesce(q.AnswerCount, 0),
-                   q.AcceptedAnswerId IS NOT NULL, q.OfficialAnswerId IS NOT NULL, coalesce(q.CreatedAt, k.PublishedAt, k.CreatedAt),
-                   q.AuthorId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = q.AuthorId), q.Staff_Name, q.Staff_Title, q.Staff_Team, q.Staff_Company
-            {from}{where}
-            ORDER BY {order}, d.rowid DESC
-            LIMIT $limit OFFSET $offset;
+        if (joined)
+            filters.Append(" AND (d.rowid > 0 AND q.Id IS NOT NULL AND " + SearchSchema.LiveQuestion + " OR d.rowid < 0 AND k.Status = 'Published')");
+        if (match is not null)
+            parameters.Add(new SqliteParameter("$match", match));
+        parameters.Add(new SqliteParameter("$candidates", bound.Candidates));
+        parameters.Add(new SqliteParameter("$titled", bound.TitleCandidates));
+
+        // One arm of the candidate set: matches read from an index newest first (FTS5 walks its lists by rowid and stops
+        // at the limit, ranking nothing); the index is the outer loop (a LEFT JOIN keeps it there).
+        string Arm(string table, string select, string side, string order, string limit) => $"""
+            SELECT {select} FROM {table} d{(joined ? " LEFT JOIN Posts q ON q.Id = d.rowid LEFT JOIN KbArticles k ON k.Id = -d.rowid" : "")}
+            WHERE {(match is null ? "1" : $"{table} MATCH $match")} AND {side}{filters}
+            ORDER BY d.rowid {order} LIMIT {limit}
             """;
-        var countSql = $"SELECT count(*){from}{where};";
+        // Without words (tags alone), the small title index is the one scanned, and only the boost ranks.
+        var scanned = match is null ? SearchSchema.Titles : SearchSchema.Table;
+        var titled = match is null
+            ? "SELECT 0 AS id, 0.0 AS rel WHERE 0"
+            : Arm(SearchSchema.Titles, $"d.rowid AS id, {TitleRelevance} AS rel", "1", "DESC", "$titled");
+        var sql = $"""
+            WITH body AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates")}),
+                 articles AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid < 0", "ASC", "$candidates")}),
+                 titled AS MATERIALIZED ({titled}),
+                 candidates AS MATERIALIZED (
+                     SELECT id, max(rel) AS rel FROM (SELECT id, 0.0 AS rel FROM body UNION ALL SELECT id, 0.0 FROM articles UNION ALL SELECT id, rel FROM titled)
+                     GROUP BY id),
+                 -- The order needs only what the boost reads; the page's rows alone are then read whole.
+                 ranked AS MATERIALIZED (
+                     SELECT c.id, (1.0 + c.rel) * {Boost} AS score
+                     FROM candidates c LEFT JOIN Posts q ON q.Id = c.id LEFT JOIN KbArticles k ON k.Id = -c.id
+                     WHERE (c.id > 0 AND q.Id IS NOT NULL AND {SearchSchema.LiveQuestion} OR c.id < 0 AND k.Status = 'Published')
+                     ORDER BY score DESC, c.id DESC
+                     LIMIT $limit OFFSET $offset)
+            SELECT c.id, t.title, NULL, t.tags, coalesce(q.Score, 0), coalesce(q.AnswerCount, 0),
+                   q.AcceptedAnswerId IS NOT NULL, q.OfficialAnswerId IS NOT NULL, coalesce(q.CreatedAt, k.PublishedAt, k.CreatedAt),
+                   q.AuthorId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = q.AuthorId), q.Staff_Name, q.Staff_Title, q.Staff_Team, q.Staff_Company,
+                   (SELECT count(*) FROM candidates), (SELECT count(*) FROM body), (SELECT count(*) FROM articles), (SELECT min(id) FROM body)
+            FROM ranked c JOIN {SearchSchema.Titles} t ON t.rowid = c.id LEFT JOIN Posts q ON q.Id = c.id LEFT JOIN KbArticles k ON k.Id = -c.id
+            ORDER BY c.score DESC, c.id DESC;
+            """;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        int total;
-        if (candidates is { } bound && match is not null)
-        {
-            // The index yields matches newest first without ranking them: the bound is the rowid of the last one kept,
-            // and the ranked query below reads only the index from there on.
-            await using var newest = connection.CreateCommand();
-            newest.CommandText = $"SELECT min(rowid) FROM (SELECT rowid FROM {SearchSchema.Table} WHERE {SearchSchema.Table} MATCH $match AND rowid > 0 ORDER BY rowid DESC LIMIT $bound);";
-            newest.Parameters.Add(new SqliteParameter("$match", match));
-            newest.Parameters.Add(new SqliteParameter("$bound", bound));
-            if (await newest.ExecuteScalarAsync(cancellationToken) is not long oldest)
-                return new SearchResults([], 0, page, pageSize, false);
-            parameters.Add(new SqliteParameter("$oldest", oldest));
-            total = -1;
-        }
-        else
-        {
-            await using var count = connection.CreateCommand();
-            count.CommandText = countSql;
-            AddParameters(count, parameters);
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-        }
-        if (total == 0)
-            return new SearchResults([], 0, page, pageSize, false);
         var hits = new List<SearchHit>();
+        int total = 0;
+        var more = false;
+        long? newestBound = null;
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = sql;
             AddParameters(command, parameters);
-            command.Parameters.Add(new SqliteParameter("$open", Open));
-            command.Parameters.Add(new SqliteParameter("$close", Close));
             command.Parameters.Add(new SqliteParameter("$limit", pageSize));
             command.Parameters.Add(new SqliteParameter("$offset", (page - 1) * pageSize));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var rowid = reader.GetInt64(0);
-                hits.Add(new SearchHit(
-                    rowid > 0 ? SearchHitKind.Question : SearchHitKind.Article,
-                    (int)Math.Abs(rowid),
-                    reader.GetString(1),
-                    SnippetHtml(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                    reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7),
-                    DateTime.SpecifyKind(reader.IsDBNull(8) ? DateTime.MinValue : reader.GetDateTime(8), DateTimeKind.Utc),
-                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                    // The staff disclosure the question was written with: search shows it as every list does.
-                    reader.IsDBNull(11) ? null : new Staff.StaffDisclosure(reader.GetString(11), Text(reader, 12), Text(reader, 13), Text(reader, 14))));
+                hits.Add(SearchHits.Read(reader));
+                total = reader.GetInt32(15);
+                more = reader.GetInt32(16) >= bound.Candidates || reader.GetInt32(17) >= bound.Candidates;
+                newestBound = reader.IsDBNull(18) ? null : reader.GetInt64(18);
             }
         }
-        return new SearchResults(hits, total < 0 ? hits.Count : total, page, pageSize, false);
+        if (hits.Count == 0)
+        {
+            // Past the last page: the count, for the page to say how many there are.
+            if (page == 1)
+                return new SearchResults([], 0, page, pageSize, false);
+            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound);
+            return first with { Hits = [], Page = page, PageSize = pageSize };
+        }
+        var snippets = await SnippetsAsync(connection, match, hits, newestBound, cancellationToken);
+        hits = hits.Select(h => snippets.TryGetValue(h.Kind == SearchHitKind.Article ? -h.Id : h.Id, out var snippet) ? h with { SnippetHtml = SearchHits.SnippetHtml(snippet) } : h).ToList();
+        return new SearchResults(hits, total, page, pageSize, false, more);
     }
 
-    private static string Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? "" : reader.GetString(column);
+    /// <summary>
+    /// The snippets of one page: from the question's body (or the article's problem), the words marked. FTS5 makes a
+    /// snippet from a cursor on the match, so the rows among the newest candidates are read as one range of the index
+    /// (one walk, a snippet for the page's rows only) and the others one by one.
+    /// </summary>
+    private static async Task<Dictionary<long, string>> SnippetsAsync(DbConnection connection, string? match, List<SearchHit> hits, long? newestBound,
+        CancellationToken cancellationToken)
+    {
+        var ids = hits.Select(h => h.Kind == SearchHitKind.Article ? -(long)h.Id : h.Id).ToList();
+        var snippets = new Dictionary<long, string>();
+        var inRange = newestBound is { } low && match is not null ? ids.Where(id => id >= low).ToList() : [];
+        var single = ids.Except(inRange).ToList();
+        var table = SearchSchema.Table;
+        foreach (var (group, ranged) in new[] { (inRange, true), (single, false) })
+        {
+            if (group.Count == 0)
+                continue;
+            await using var command = connection.CreateCommand();
+            var list = "[" + string.Join(',', group) + "]";
+            command.CommandText = match is null
+                ? $"SELECT rowid, substr(body, 1, 200) FROM {table} WHERE rowid IN (SELECT value FROM json_each($ids));"
+                : ranged
+                    ? $"SELECT rowid, snippet({table}, 1, $open, $close, ' … ', 16) FROM {table} WHERE {table} MATCH $match AND rowid BETWEEN $low AND $high AND +rowid IN (SELECT value FROM json_each($ids));"
+                    : $"SELECT rowid, snippet({table}, 1, $open, $close, ' … ', 16) FROM {table} WHERE {table} MATCH $match AND rowid IN (SELECT value FROM json_each($ids));";
+            command.Parameters.Add(new SqliteParameter("$ids", list));
+            command.Parameters.Add(new SqliteParameter("$open", SearchHits.Open));
+            command.Parameters.Add(new SqliteParameter("$close", SearchHits.Close));
+            if (match is not null)
+                command.Parameters.Add(new SqliteParameter("$match", match));
+            if (ranged)
+            {
+                command.Parameters.Add(new SqliteParameter("$low", group.Min()));
+                command.Parameters.Add(new SqliteParameter("$high", group.Max()));
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                snippets[reader.GetInt64(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        }
+        return snippets;
+    }
 
     private static void AddParameters(DbCommand command, List<SqliteParameter> parameters)
     {
         foreach (var parameter in parameters)
             command.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
-    }
-
-    /// <summary>
-    /// The snippet as HTML: all of its text encoded (it is the author's Markdown source, never trusted), a little
-    /// Markdown punctuation dropped for reading, and only our own marks turned into &lt;mark&gt;.
-    /// </summary>
-    public static string SnippetHtml(string snippet)
-    {
-        var plain = System.Text.RegularExpressions.Regex.Replace(snippet, @"[*_`#]+|\]\([^)\u0001\u0002]*\)|\[", "");
-        plain = System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ").Trim();
-        return WebUtility.HtmlEncode(plain).Replace(Open, "<mark>").Replace(Close, "</mark>");
     }
 }

@@ -48,7 +48,7 @@ public sealed class FlagTests
         Assert.DoesNotContain(await m.Queries.RecentAsync(cancellationToken: Ct), q => q.Id == questionId);
         Assert.Empty(await m.Queries.ByAuthorAsync(author.UserId, 10, Ct));
         Assert.Equal(0, await m.Queries.CountAsync(cancellationToken: Ct));
-        Assert.Equal(0, (await new TagQueries(m.Forum.Database).FindAsync("wifi", Ct))!.QuestionCount);
+        Assert.Equal(0, (await new TagQueries(m.Forum.Database, m.Forum.Time).FindAsync("wifi", Ct))!.QuestionCount);
         Assert.Null(await m.Queries.ThreadAsync(questionId, other, Ct));
         Assert.Equal(WriteFailure.NotFound, (await m.Vote.ExecuteAsync(other, questionId, 1, Ct)).Failure);
         Assert.Equal(WriteFailure.NotFound, (await m.Answer.ExecuteAsync(other, new AnswerQuestionCommand(questionId, TestForum.AnswerBody), Ct)).Failure);

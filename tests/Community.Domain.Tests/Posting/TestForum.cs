@@ -101,9 +101,9 @@ public sealed class TestForum : IAsyncDisposable
     public CommunityDbContext Db() => Database.CreateDbContext();
 
     /// <summary>The full-text search of this run's engine, as the app registers it.</summary>
-    public Domain.Search.ISearchIndex SearchIndex() => Database.IsPostgres
-        ? new Domain.Search.PostgresSearchIndex(Database, Time)
-        : new Domain.Search.SqliteSearchIndex(Database, Time);
+    public Domain.Search.ISearchIndex SearchIndex(Domain.Search.SearchBounds? bounds = null) => Database.IsPostgres
+        ? new Domain.Search.PostgresSearchIndex(Database, Time, bounds)
+        : new Domain.Search.SqliteSearchIndex(Database, Time, bounds);
 
     private void FlushBonuses(CommunityDbContext db)
     {

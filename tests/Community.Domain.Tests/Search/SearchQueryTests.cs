@@ -67,7 +67,7 @@ public sealed class SearchQueryTests
     [Fact]
     public void Snippets_encode_everything_but_the_highlight()
     {
-        var html = SqliteSearchIndex.SnippetHtml("<script>alert(1)</script> the \u0001router\u0002 & **bold**");
+        var html = SearchHits.SnippetHtml("<script>alert(1)</script> the \u0001router\u0002 & **bold**");
 
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; the <mark>router</mark> &amp; bold", html);
     }

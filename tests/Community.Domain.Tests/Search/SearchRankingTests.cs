@@ -52,6 +52,9 @@ public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) :
     [Fact]
     public async Task Filters_narrow_by_tag_answered_accepted_and_knowledge_base()
     {
+        // Bounds wide enough to count every match (the default stops at 1,000: see the next test).
+        var index = data.Forum.SearchIndex(new SearchBounds(Candidates: 10_000));
+        Task<SearchResults> SearchAsync(string text) => index.SearchAsync(new SearchRequest(SearchQuery.Parse(text)), Ct);
         var all = await SearchAsync("device");
         var billing = await SearchAsync("device [billing]");
         var answered = await SearchAsync("device is:answered");
@@ -67,6 +70,19 @@ public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) :
         Assert.All(answered.Hits, h => Assert.True(h.Kind == SearchHitKind.Article || h.AnswerCount > 0));
         Assert.All(accepted.Hits, h => Assert.True(h.Kind == SearchHitKind.Article || h.HasAcceptedAnswer));
         Assert.All(kb.Hits, h => Assert.Equal(SearchHitKind.Article, h.Kind));
+    }
+
+    [Fact]
+    public async Task Past_the_bound_the_count_says_so_and_the_pages_stop_at_the_last_ranked_one()
+    {
+        var all = await SearchAsync("device");
+        var last = await SearchAsync("device", SearchRequest.MaxPage);
+
+        Assert.True(all.MoreThanTotal);
+        Assert.True(all.Total >= SearchBounds.Default.Candidates);
+        Assert.StartsWith($"{all.Total:N0}+ results", all.CountText);
+        Assert.Equal(SearchRequest.MaxPage, all.Pages);
+        Assert.Equal(SearchRequest.DefaultPageSize, last.Hits.Count);
     }
 
     [Fact]
@@ -146,6 +162,8 @@ public sealed class SearchRankingTests(SearchRankingTests.GeneratedForum data) :
         public const int Questions = 3000;
 
         private TestForum forum = default!;
+
+        public TestForum Forum => forum;
 
         public ISearchIndex Index { get; private set; } = default!;
         public Dictionary<string, int> Planted { get; } = [];

@@ -28,6 +28,9 @@ public sealed class SearchPagesTests(CommunityWebFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(page.QuerySelectorAll(".search-title"), a => a.TextContent.Contains("pulsing blue light", StringComparison.OrdinalIgnoreCase));
         Assert.NotEmpty(page.QuerySelectorAll(".search-snippet mark"));
+        // Under the bound (issue 11) the count is exact and says nothing about one.
+        Assert.Matches(@"^\d+ results?$", page.QuerySelector(".search-count")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector(".search-bound"));
         Assert.DoesNotContain("_framework/blazor.web.js\" autostart=\"false\"", html);
         Assert.Empty(page.QuerySelectorAll("[data-blazor-component], blazor-ssr"));
     }
