@@ -36,8 +36,8 @@ public sealed record BenchOptions
           --workers N          all: closed-loop connections (default 16).
           --writers N          all: concurrent answer writers (default 64).
           --write-seconds N    all: seconds of the posting run (default 15; the issue's sustained run is 600).
-          --only G1,G2         all: only these scenario groups: probe, pages, writes, kb, markdown, circuits
-                               (e.g. --only circuits,kb); the report says which ran.
+          --only G1,G2         all: only these scenario groups: probe, pages, search, writes, kb, markdown, circuits
+                               (e.g. --only circuits,kb; search is part of pages, alone for tuning it); the report says which ran.
           --circuits N         all: active circuits in the interactive-circuit scenario (default 1,000).
           --kb-threads N       all: threads resolved in the knowledge-base feed scenario (default 2,000).
           --require-quiet N    all: wait up to N s for other processes to leave the CPU, else refuse (exit 3).
@@ -59,7 +59,7 @@ public sealed record BenchOptions
     public bool Write { get; init; } = true;
     public Community.Bench.All.AllOptions All { get; init; } = new();
 
-    private static readonly string[] Groups = ["probe", "pages", "writes", "kb", "markdown", "circuits"];
+    private static readonly string[] Groups = ["probe", "pages", "search", "writes", "kb", "markdown", "circuits"];
 
     private static string Group(string name) => Groups.Contains(name)
         ? name

@@ -67,4 +67,26 @@ public sealed class SmokeRunTests
             File.Delete(results);
         }
     }
+
+    [Fact]
+    public async Task OnlySearchRunsThatScenarioAlone()
+    {
+        var results = Path.Combine(Path.GetTempPath(), $"community-bench-search-{Guid.NewGuid():N}.md");
+        try
+        {
+            var options = BenchOptions.Parse(["all", "--smoke", "--only", "search", "--results", results]);
+
+            var report = await AllBenchmark.RunAsync(options, options.All);
+
+            var row = Assert.Single(report.Rows, r => r.Product != "—");
+            Assert.StartsWith("Search", row.Scenario, StringComparison.Ordinal);
+            Assert.True(double.IsFinite(row.R!.Value) && row.R > 0, $"R = {row.R}");
+            Assert.DoesNotContain(report.Rows, r => r.Scenario.StartsWith("Anonymous question page", StringComparison.Ordinal));
+            Assert.Contains("| scenario | product | floor | R | p50 ms | p99 ms | target | met? |", await File.ReadAllTextAsync(results, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            File.Delete(results);
+        }
+    }
 }

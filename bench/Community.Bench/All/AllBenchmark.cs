@@ -49,7 +49,7 @@ public static class AllBenchmark
         }
 
         // 2. Pages under load: the product and the floor side by side, interleaved.
-        if (all.Runs("pages") || all.Runs("writes"))
+        if (all.Runs("pages") || all.Runs("search") || all.Runs("writes"))
         {
             var staticDirectory = Path.Combine(RepoPaths.Results, "static");
             Directory.CreateDirectory(staticDirectory);
@@ -58,6 +58,8 @@ public static class AllBenchmark
             await using var floor = await Servers.StartFloorAsync(context, staticDirectory);
             if (all.Runs("pages"))
                 await PageScenarios.RunAsync(context, product, floor, staticDirectory);
+            else if (all.Runs("search"))
+                await PageScenarios.SearchOnlyAsync(context, product, floor);
             // 3. Writes, in-process through the domain services, while the product serves readers.
             if (all.Runs("writes"))
                 await WriteScenarios.RunAsync(context, product);

@@ -70,6 +70,14 @@ internal static class PageScenarios
         Enumerable.Range(0, Math.Max(1, 200_000 / requests.Count)).SelectMany(k => requests.Select(r =>
             r with { Path = r.Path + (r.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "bench=" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
 
+    /// <summary>The search scenario alone (<c>bench/run all --only search</c>; <c>pages</c> runs it among the others).</summary>
+    public static async Task SearchOnlyAsync(RunContext context, ServerProcess product, ServerProcess floor)
+    {
+        using var productLoad = new LoadGenerator(product.Address);
+        using var floorLoad = new LoadGenerator(floor.Address);
+        await SearchAsync(context, productLoad, floorLoad);
+    }
+
     private static async Task SearchAsync(RunContext context, LoadGenerator productLoad, LoadGenerator floorLoad)
     {
         var queries = Uncached(context.Data.SearchQueries.Select(q => new LoadRequest($"search?q={Uri.EscapeDataString(q)}")).ToList());

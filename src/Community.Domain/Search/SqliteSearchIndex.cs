@@ -47,8 +47,12 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         if (query.IsEmpty)
             return SearchResults.None;
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var match = query.ToMatch(all: true);
-        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken);
+        // Words as common as "the" are in nearly every document and weigh nothing in bm25, yet reading their lists cost
+        // most of a search (bench/README.md): as PostgreSQL's english configuration does, a search with other words
+        // ignores them (a quoted phrase keeps its own). One of nothing else matches them, ranked by the boost alone.
+        var content = query.ToMatch(all: true, dropStopWords: true);
+        var match = content ?? query.ToMatch(all: true);
+        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken, rankTitles: content is not null);
         if (results.Total == 0 && query.Terms.Count > 1)
         {
             // Nothing holds every word: show what holds the most of them, and say so.
@@ -91,8 +95,9 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         return results.Hits;
     }
 
+    /// <param name="rankTitles">False: no title candidates and no relevance, the boost alone orders the newest matches.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null)
+        SearchBounds? bound = null, bool rankTitles = true)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -142,7 +147,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             """;
         // Without words (tags alone), the small title index is the one scanned, and only the boost ranks.
         var scanned = match is null ? SearchSchema.Titles : SearchSchema.Table;
-        var titled = match is null
+        var titled = match is null || !rankTitles
             ? "SELECT 0 AS id, 0.0 AS rel WHERE 0"
             : Arm(SearchSchema.Titles, $"d.rowid AS id, {TitleRelevance} AS rel", "1", "DESC", "$titled");
         var sql = $"""
@@ -193,7 +198,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             // Past the last page: the count, for the page to say how many there are.
             if (page == 1)
                 return new SearchResults([], 0, page, pageSize, false);
-            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound);
+            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound, rankTitles);
             return first with { Hits = [], Page = page, PageSize = pageSize };
         }
         var snippets = await SnippetsAsync(connection, match, hits, newestBound, cancellationToken);

@@ -114,4 +114,20 @@ public sealed class SearchBoundsTests
         Assert.DoesNotContain(titled, results.Hits.Select(h => h.Id));
         Assert.False(results.MoreThanTotal);
     }
+
+    [Fact]
+    public async Task Common_words_beside_others_are_ignored_as_on_PostgreSQL()
+    {
+        var (forum, titled, _) = await ForumAsync(newer: 2);
+        await using var _ = forum;
+        var index = forum.SearchIndex(Tiny);
+
+        // No page holds "with", yet every gizmoflux page is found, ranked as for "gizmoflux" alone.
+        var results = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("with gizmoflux")), Ct);
+        var alone = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("gizmoflux")), Ct);
+
+        Assert.False(results.MatchedSomeWords);
+        Assert.Equal(titled, results.Hits[0].Id);
+        Assert.Equal(alone.Hits.Select(h => h.Id), results.Hits.Select(h => h.Id));
+    }
 }
