@@ -78,7 +78,7 @@ internal static class KnowledgeBaseFeedScenario
             return;
         }
 
-        var feedWorkers = Math.Max(2, Environment.ProcessorCount);
+        var feedWorkers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_KB_WORKERS"), out var w) ? w : Math.Max(2, Environment.ProcessorCount);
         var acceptors = int.TryParse(Environment.GetEnvironmentVariable("BENCH_KB_ACCEPTORS"), out var a) ? a : context.All.Smoke ? 2 : 16;
         var limit = TimeSpan.FromSeconds(context.All.Smoke ? 60 : Math.Max(120, wanted / 10.0));
         var half = threads.Count / 2;

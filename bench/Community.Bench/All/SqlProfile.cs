@@ -30,7 +30,7 @@ internal sealed class SqlProfile : DbCommandInterceptor
             return;
         var ms = Stopwatch.GetElapsedTime(from).TotalMilliseconds;
         var key = string.Join(' ', command.CommandText.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-        key = key.Length > 160 ? key[..160] : key;
+        key = key.Length > 4000 ? key[..4000] : key;
         statements.AddOrUpdate(key, (1, ms), (_, v) => (v.Count + 1, v.Ms + ms));
     }
 
@@ -74,6 +74,8 @@ internal sealed class SqlProfile : DbCommandInterceptor
     {
         Console.WriteLine($"  SQL profile ({statements.Values.Sum(v => v.Count) / (double)Math.Max(1, units):F1} commands per unit, {statements.Values.Sum(v => v.Ms) / Math.Max(1, units):F1} ms per unit):");
         foreach (var (sql, (count, ms)) in statements.OrderByDescending(s => s.Value.Ms).Take(15))
-            Console.WriteLine($"    {ms / Math.Max(1, units),8:F2} ms/unit {count / (double)Math.Max(1, units),5:F1}×  {sql}");
+            Console.WriteLine($"    {ms / Math.Max(1, units),8:F2} ms/unit {count / (double)Math.Max(1, units),5:F1}×  {(sql.Length > 160 ? sql[..160] : sql)}");
+        if (Environment.GetEnvironmentVariable("BENCH_SQL_PROFILE_FILE") is { Length: > 0 } file)
+            File.WriteAllLines(file, statements.OrderByDescending(s => s.Value.Ms).Select(s => $"{s.Value.Ms / Math.Max(1, units):F2} ms/unit {s.Value.Count}x {s.Key}"));
     }
 }

@@ -81,7 +81,9 @@ public sealed class KnowledgeBaseFeed(
             // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var question = await db.Questions.AsNoTracking().Include(q => q.Tags).SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+            var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+            if (question is not null)
+                question.Tags = await TagsOfAsync(db, questionId, cancellationToken);
             var article = await db.KnowledgeBaseArticles.SingleOrDefaultAsync(a => a.SourceQuestionId == questionId, cancellationToken);
             var content = question is { IsDeleted: false } ? await ContentAsync(db, question, article, cancellationToken) : null;
             var thread = new ThreadSnapshot(question is { IsDeleted: false }, content is not null, content?.Solution.Any(p => p.Role == CreditRole.OfficialAnswer) == true);
@@ -199,6 +201,17 @@ public sealed class KnowledgeBaseFeed(
             .Select(e => new { e.Id, e.QuestionId }).ToListAsync(cancellationToken);
         return pending.Select(e => (e.Id, e.QuestionId)).ToList();
     }
+
+    /// <summary>
+    /// The question's tags, sought by the join table's key. Not <c>Include(q => q.Tags)</c>: that is a LEFT JOIN to a
+    /// subquery joining QuestionTags and Tags, which SQLite cannot flatten and so materializes whole, every tag of every
+    /// question, on each job (15 ms a job on 10,000 questions, growing with the forum: bench/README.md).
+    /// </summary>
+    private static Task<List<Tag>> TagsOfAsync(CommunityDbContext db, int questionId, CancellationToken cancellationToken) =>
+        (from link in db.Set<Dictionary<string, object>>("QuestionTags")
+         where EF.Property<int>(link, "QuestionsId") == questionId
+         join tag in db.Tags on EF.Property<int>(link, "TagsId") equals tag.Id
+         select tag).AsNoTracking().ToListAsync(cancellationToken);
 
     /// <summary>What the thread's article should say now; null when it has no solution.</summary>
     private async Task<ArticleContent?> ContentAsync(CommunityDbContext db, Question question, Article? article, CancellationToken cancellationToken)
