@@ -39,7 +39,7 @@ public sealed record BenchOptions
           --only G1,G2         all: only these scenario groups: probe, pages, search, writes, kb, markdown, circuits
                                (e.g. --only circuits,kb; search is part of pages, alone for tuning it); the report says which ran.
           --circuits N         all: active circuits in the interactive-circuit scenario (default 1,000).
-          --kb-threads N       all: threads resolved in the knowledge-base feed scenario (default 2,000).
+          --kb-threads N       all: threads resolved in the knowledge-base feed scenario (default 1,000).
           --require-quiet N    all: wait up to N s for other processes to leave the CPU, else refuse (exit 3).
           --results FILE       all: where to write the table (default bench/RESULTS.md).
           --no-write           Print the report only; do not write bench/results/lists-<date>.md.

@@ -16,7 +16,7 @@ public sealed record AllOptions
     public int RequireQuietSeconds { get; init; }
     public string? ResultsFile { get; init; }
     /// <summary>Threads resolved by the knowledge-base feed scenario.</summary>
-    public int KnowledgeBaseThreads { get; init; } = 2_000;
+    public int KnowledgeBaseThreads { get; init; } = 1_000;
     /// <summary>Active circuits, each sending an event every <see cref="CircuitEventSeconds"/>.</summary>
     public int Circuits { get; init; } = 1_000;
     public double CircuitEventSeconds { get; init; } = 5;
