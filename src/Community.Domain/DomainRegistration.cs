@@ -48,6 +48,7 @@ public static class DomainRegistration
         services.AddSingleton<Questions.TagQueries>();
         services.AddSingleton<Accounts.UserQueries>();
         services.AddSingleton<Badges.BadgeAwarder>();
+        services.AddSingleton<Badges.DeferredBadgeChecks>();
         services.AddSingleton<Badges.BadgeQueries>();
         services.AddSingleton<Badges.BadgeGoals>();
         services.AddSingleton<Notices.MemberNotices>();

@@ -73,45 +73,59 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     }
 
     /// <summary>The question page for <paramref name="viewer"/> (null: anonymous); null when the question is gone for them.</summary>
+    /// <remarks>
+    /// Three round trips whatever the thread's size (bench/RESULTS.md counts them): the question with its author, tags,
+    /// knowledge-base article and duplicate's title; the answers with their authors and the viewer's votes; the comments.
+    /// </remarks>
     public async Task<QuestionThread?> ThreadAsync(int id, Actor? viewer = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var question = await db.Questions.AsNoTracking().Include(q => q.Author)
-            .SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
-        if (question is null || !PostRules.CanSee(viewer, question))
+        var viewerId = viewer?.UserId;
+        var head = await db.Questions.AsNoTracking().Where(q => q.Id == id).Select(q => new
+        {
+            Question = q,
+            q.Author,
+            Tags = q.Tags.Select(t => t.Name).ToList(),
+            Article = db.KnowledgeBaseArticles.Where(a => a.SourceQuestionId == q.Id && a.Status == KnowledgeBase.ArticleStatus.Published)
+                .Select(a => new ArticleLink(a.Id, a.Title)).FirstOrDefault(),
+            DuplicateTitle = db.Questions.Where(d => d.Id == q.DuplicateOfId && d.DeletedAt == null && d.HiddenAt == null).Select(d => d.Title).FirstOrDefault(),
+            MyVote = db.Votes.Where(v => v.PostId == q.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (head is null)
             return null;
-        var tags = await db.Questions.Where(q => q.Id == id).SelectMany(q => q.Tags, (_, t) => t.Name).ToListAsync(cancellationToken);
-        var answers = (await db.Answers.AsNoTracking().Include(a => a.Author).Where(a => a.QuestionId == id).ToListAsync(cancellationToken))
-            .Where(a => PostRules.CanSee(viewer, a)).ToList();
-        var postIds = answers.Select(a => a.Id).Append(id).ToList();
+        var question = head.Question;
+        question.Author = head.Author;
+        if (!PostRules.CanSee(viewer, question))
+            return null;
+        var answers = (await db.Answers.AsNoTracking().Where(a => a.QuestionId == id)
+                .Select(a => new { Answer = a, a.Author, MyVote = db.Votes.Where(v => v.PostId == a.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault() })
+                .ToListAsync(cancellationToken))
+            .Where(row => PostRules.CanSee(viewer, row.Answer)).ToList();
+        foreach (var row in answers)
+            row.Answer.Author = row.Author;
         // A held comment is shown to its author and moderators only, with the reason.
         var seesHeld = viewer?.IsModerator == true;
-        var viewerId = viewer?.UserId;
-        var comments = (await db.Comments.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.DeletedAt == null && (c.HiddenAt == null || seesHeld || c.AuthorId == viewerId))
+        var comments = (await db.Comments.AsNoTracking()
+                .Where(c => (c.PostId == id || db.Answers.Any(a => a.Id == c.PostId && a.QuestionId == id))
+                    && c.DeletedAt == null && (c.HiddenAt == null || seesHeld || c.AuthorId == viewerId))
                 .OrderBy(c => c.CreatedAt)
                 .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure), c.HiddenReason))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.PostId);
-        var myVotes = viewer is null
-            ? new Dictionary<int, int>()
-            : await db.Votes.Where(v => v.VoterId == viewer.UserId && postIds.Contains(v.PostId)).ToDictionaryAsync(v => v.PostId, v => v.Value, cancellationToken);
-        ClosedInfo? closed = null;
-        if (question is { ClosedAt: { } closedAt, CloseReason: { } reason })
-        {
-            var duplicateTitle = question.DuplicateOfId is { } original
-                ? await db.Questions.Where(q => q.Id == original && q.DeletedAt == null && q.HiddenAt == null).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken)
-                : null;
-            closed = new ClosedInfo(reason, closedAt, question.DuplicateOfId, duplicateTitle, question.ClosedById is null);
-        }
+        ClosedInfo? closed = question is { ClosedAt: { } closedAt, CloseReason: { } reason }
+            ? new ClosedInfo(reason, closedAt, question.DuplicateOfId, head.DuplicateTitle, question.ClosedById is null)
+            : null;
         var answerViews = answers
-            .Select(a => new AnswerView(a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt, Author(a), a.Id == question.AcceptedAnswerId,
-                a.IsDeleted, a.Version, comments[a.Id].ToList(), myVotes.GetValueOrDefault(a.Id), a.Id == question.OfficialAnswerId, a.HiddenReason))
+            .Select(row => (a: row.Answer, row.MyVote))
+            .Select(x => new AnswerView(x.a.Id, x.a.BodyHtml, x.a.Score, x.a.CreatedAt, x.a.EditedAt, Author(x.a), x.a.Id == question.AcceptedAnswerId,
+                x.a.IsDeleted, x.a.Version, comments[x.a.Id].ToList(), x.MyVote, x.a.Id == question.OfficialAnswerId, x.a.HiddenReason))
             .OrderByDescending(a => a.IsAccepted).ThenByDescending(a => a.IsOfficial).ThenByDescending(a => a.Score).ThenBy(a => a.AnsweredAt)
             .ToList();
         return new QuestionThread(question.Id, question.Title, question.BodyHtml, question.Score, question.ViewCount,
             question.CreatedAt, question.EditedAt, question.LastActivityAt, Author(question),
-            tags.Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
-            question.Version, question.IsDeleted, closed, comments[id].ToList(), myVotes.GetValueOrDefault(id), question.OfficialAnswerId, question.HiddenReason, question.IsLocked);
+            head.Tags.Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
+            question.Version, question.IsDeleted, closed, comments[id].ToList(), head.MyVote, question.OfficialAnswerId, question.HiddenReason, question.IsLocked,
+            head.Article);
     }
 
     /// <summary>What an edit form starts from.</summary>

@@ -23,11 +23,18 @@ public sealed record QuestionThread(
     int MyVote,
     int? OfficialAnswerId = null,
     string? HiddenReason = null,
-    bool IsLocked = false)
+    bool IsLocked = false,
+    ArticleLink? Article = null)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";
     public bool IsResolved => AcceptedAnswerId is not null;
+}
+
+/// <summary>The published knowledge-base article made from this thread.</summary>
+public sealed record ArticleLink(int Id, string Title)
+{
+    public string Url => $"kb/{Id}/{Questions.Slug.From(Title)}";
 }
 
 public sealed record AnswerView(

@@ -11,7 +11,7 @@ namespace Community.Domain.Voting;
 /// Sets a member's vote on a post to up (+1), down (−1) or none (0). Setting, not toggling: sending the
 /// same vote twice changes nothing. The score moves by the difference, in SQL, in the vote's transaction.
 /// </summary>
-public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null)
+public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, WriteRateLimits limits, ReputationLedger ledger, PrivilegeOptions privileges, TimeProvider time, Badges.BadgeAwarder? badges = null, Moderation.ModerationGate? gate = null, Notifications.Notifier? notifier = null, Badges.DeferredBadgeChecks? deferredBadges = null)
 {
     private readonly Moderation.ModerationGate gate = gate ?? new(new Moderation.ModerationOptions(), time);
 
@@ -73,7 +73,11 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             await transaction.CommitAsync(cancellationToken);
             if (change != 0)
             {
-                await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, post.AuthorId], cancellationToken);
+                // Votes are the most frequent write: their badge checks run after the request where the host allows.
+                if (deferredBadges is not null)
+                    deferredBadges.Schedule([actor.UserId, post.AuthorId]);
+                else
+                    await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, post.AuthorId], cancellationToken);
                 await Notifications.Notifier.AfterAsync(notifier, n => n.ScoreChangedAsync(postId, cancellationToken));
             }
             return WriteResult<int>.Done(score);

@@ -13,8 +13,10 @@ public static class PageCachingRegistration
     public static IServiceCollection AddPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
         var duration = TimeSpan.FromMinutes(configuration.GetValue("PageCache:Minutes", 10));
-        services.AddSingleton<CachedQuestionViews>();
-        services.AddHostedService(provider => provider.GetRequiredService<CachedQuestionViews>());
+        services.AddSingleton<QuestionViewQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<QuestionViewQueue>());
+        services.AddSingleton(provider => new RelatedQuestionsCache(
+            provider.GetRequiredService<Community.Domain.Search.ISearchIndex>(), duration, configuration.GetValue("PageCache:RelatedQuestions", 20_000)));
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = configuration.GetValue("PageCache:SizeLimitMegabytes", 100L) * 1024 * 1024;
@@ -22,7 +24,7 @@ public static class PageCachingRegistration
             cache.AddPolicy(PageCache.SearchPolicy, new AnonymousPagePolicy(duration, [PageCache.Listings, PageCache.KnowledgeBase]));
             cache.AddPolicy(PageCache.KnowledgeBasePolicy, new AnonymousPagePolicy(duration, [PageCache.KnowledgeBase]));
             cache.AddPolicy(PageCache.QuestionPolicy, new AnonymousPagePolicy(duration, [],
-                http => http.RequestServices.GetRequiredService<CachedQuestionViews>().Served(http)));
+                http => http.RequestServices.GetRequiredService<QuestionViewQueue>().Served(http)));
         });
         services.AddSingleton<IContentChangeSink, OutputCacheEviction>();
 

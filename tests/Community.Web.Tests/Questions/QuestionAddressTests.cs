@@ -75,19 +75,19 @@ public sealed class QuestionAddressTests(CommunityWebFactory factory) : IClassFi
         var customer = await factory.SignedInClientAsync(Demo.Customer);
         var (_, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Speed test halves at night"));
         // A page shows the count from before its own visit is added: the asker's first look counts, the second does not.
-        var first = QuestionForms.ViewCount(await customer.GetDocumentAsync(path));
-        var start = QuestionForms.ViewCount(await customer.GetDocumentAsync(path));
+        var first = await ViewsSeenByAsync(customer, path);
+        var start = await ViewsSeenByAsync(customer, path);
         Assert.Equal(first + 1, start);
 
         var expert = await factory.SignedInClientAsync(Demo.Expert);
-        Assert.Equal(start, QuestionForms.ViewCount(await expert.GetDocumentAsync(path)));
-        Assert.Equal(start + 1, QuestionForms.ViewCount(await expert.GetDocumentAsync(path)));
-        Assert.Equal(start + 1, QuestionForms.ViewCount(await expert.GetDocumentAsync(path)));
+        Assert.Equal(start, await ViewsSeenByAsync(expert, path));
+        Assert.Equal(start + 1, await ViewsSeenByAsync(expert, path));
+        Assert.Equal(start + 1, await ViewsSeenByAsync(expert, path));
 
         var staff = await factory.SignedInClientAsync(Demo.Staff);
-        Assert.Equal(start + 1, QuestionForms.ViewCount(await staff.GetDocumentAsync(path)));
-        Assert.Equal(start + 2, QuestionForms.ViewCount(await staff.GetDocumentAsync(path)));
-        Assert.Equal(start + 2, QuestionForms.ViewCount(await customer.GetDocumentAsync(path)));
+        Assert.Equal(start + 1, await ViewsSeenByAsync(staff, path));
+        Assert.Equal(start + 2, await ViewsSeenByAsync(staff, path));
+        Assert.Equal(start + 2, await ViewsSeenByAsync(customer, path));
     }
 
     [Fact]
@@ -96,12 +96,19 @@ public sealed class QuestionAddressTests(CommunityWebFactory factory) : IClassFi
         var customer = await factory.SignedInClientAsync(Demo.Customer);
         var (_, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Beacon app shows offline"));
         await customer.GetDocumentAsync(path);
-        var start = QuestionForms.ViewCount(await customer.GetDocumentAsync(path));
+        var start = await ViewsSeenByAsync(customer, path);
 
         var visitor = factory.CreateClient();
         await visitor.GetDocumentAsync(path);
         await visitor.GetDocumentAsync(path);
 
-        Assert.Equal(start + 1, QuestionForms.ViewCount(await customer.GetDocumentAsync(path)));
+        Assert.Equal(start + 1, await ViewsSeenByAsync(customer, path));
+    }
+
+    /// <summary>The count a page shows once every earlier view has been counted (they are counted off the request).</summary>
+    private async Task<int> ViewsSeenByAsync(HttpClient client, string path)
+    {
+        await factory.ViewsCountedAsync();
+        return QuestionForms.ViewCount(await client.GetDocumentAsync(path));
     }
 }

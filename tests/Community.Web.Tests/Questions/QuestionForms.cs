@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Community.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Web.Tests.Questions;
 
@@ -168,6 +169,15 @@ internal static partial class QuestionForms
         var match = Viewed().Match(page.QuerySelector("article.question .question-meta")!.TextContent);
         Assert.True(match.Success, "The question page does not say how often it was viewed.");
         return int.Parse(match.Groups[1].Value);
+    }
+
+    /// <summary>Views are counted off the request (<see cref="global::Community.Web.Caching.QuestionViewQueue"/>): waits until the queue is empty.</summary>
+    public static async Task ViewsCountedAsync(this CommunityWebFactory factory)
+    {
+        var queue = factory.Services.GetRequiredService<global::Community.Web.Caching.QuestionViewQueue>();
+        for (var attempt = 0; attempt < 250 && queue.Pending > 0; attempt++)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.Equal(0, queue.Pending);
     }
 
     [GeneratedRegex(@"^/?questions/(\d+)/[a-z0-9-]+")]

@@ -4,11 +4,14 @@ using Community.Domain.Questions;
 namespace Community.Web.Caching;
 
 /// <summary>
-/// A question page served from the cache still counts its view, off the request: hits are queued (dropped when
-/// the queue is full rather than slowing pages) and counted one by one with the same once-per-visitor-per-day rule.
+/// Question views are counted off the request, whether the page was rendered or served from the cache: a view is a
+/// write, and a page that waited for the database's writer would be as slow as the busiest writer. Views are queued
+/// (dropped when the queue is full rather than slowing pages) and counted one by one with the once-per-visitor-per-day
+/// rule. A page shows the count from before its own visit anyway.
 /// </summary>
-public sealed class CachedQuestionViews(CountQuestionView views, ILogger<CachedQuestionViews> logger) : BackgroundService
+public sealed class QuestionViewQueue(CountQuestionView views, ILogger<QuestionViewQueue> logger) : BackgroundService
 {
+    private int pending;
     private readonly Channel<(int QuestionId, string Visitor)> queue =
         Channel.CreateBounded<(int, string)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
@@ -16,8 +19,19 @@ public sealed class CachedQuestionViews(CountQuestionView views, ILogger<CachedQ
     public void Served(HttpContext http)
     {
         if (http.GetRouteValue("Id") is string text && int.TryParse(text, out var questionId))
-            queue.Writer.TryWrite((questionId, Visitor(http)));
+            Add(questionId, Visitor(http));
     }
+
+    /// <param name="visitor">A member's id, or <see cref="Visitor"/> for anonymous readers.</param>
+    public void Add(int questionId, string visitor)
+    {
+        Interlocked.Increment(ref pending);
+        if (!queue.Writer.TryWrite((questionId, visitor)))
+            Interlocked.Decrement(ref pending);
+    }
+
+    /// <summary>Views queued and not counted yet (tests wait for none).</summary>
+    public int Pending => Volatile.Read(ref pending);
 
     /// <summary>The same anonymous visitor key the page uses when it renders.</summary>
     public static string Visitor(HttpContext http) => $"{http.Connection.RemoteIpAddress}|{http.Request.Headers.UserAgent}";
@@ -34,7 +48,11 @@ public sealed class CachedQuestionViews(CountQuestionView views, ILogger<CachedQ
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Could not count a cached view of question {QuestionId}", questionId);
+                    logger.LogWarning(e, "Could not count a view of question {QuestionId}", questionId);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref pending);
                 }
             }
         }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Community.Domain.Badges;
+
+/// <summary>
+/// Badge checks that frequent writes (votes) leave for after the request. Checking a member reads everything about
+/// them (<see cref="MemberFacts"/>), which cost a busy author's voters far more than the vote itself
+/// (bench/RESULTS.md); here a member voted on fifty times while a check runs is checked once more, not fifty times.
+/// One drain at a time, so checks never compete with the writes they follow for the database's writer. What a
+/// failed or lost check missed, the recurring sweep (BadgeSweepJob) awards.
+/// </summary>
+public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBadgeChecks>? logger = null)
+{
+    private readonly ConcurrentDictionary<string, byte> waiting = new();
+    private readonly ILogger logger = logger ?? NullLogger<DeferredBadgeChecks>.Instance;
+    private int draining;
+    private Task drain = Task.CompletedTask;
+
+    public void Schedule(IEnumerable<string> userIds)
+    {
+        foreach (var userId in userIds)
+            waiting.TryAdd(userId, 0);
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
+            drain = Task.Run(DrainAsync);
+    }
+
+    /// <summary>Completes once every scheduled check has run (tests, and a graceful shutdown).</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (Volatile.Read(ref draining) == 1 || !waiting.IsEmpty)
+        {
+            await drain;
+            await Task.Yield();
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            foreach (var userId in waiting.Keys)
+            {
+                if (!waiting.TryRemove(userId, out _))
+                    continue;
+                try
+                {
+                    await badges.CheckMemberAsync(userId);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "A deferred badge check for member {UserId} failed; the badge sweep will award what it missed", userId);
+                }
+            }
+            Volatile.Write(ref draining, 0);
+            // A member scheduled after the last look but before the flag was cleared must not wait for the next vote.
+            if (waiting.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
+                return;
+        }
+    }
+}
