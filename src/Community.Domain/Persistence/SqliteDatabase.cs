@@ -24,7 +24,10 @@ public static class SqliteDatabase
     }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CommunityDbContext).Assembly.FullName));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CommunityDbContext).Assembly.FullName))
+            .AddInterceptors(ConnectionSettings);
+
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
 
     /// <summary>For a context made outside the web host (tests, tools): see <see cref="CommunityDatabase.ConfigureStandalone"/>.</summary>
     public static void ConfigureStandalone(DbContextOptionsBuilder options, string connectionString) =>

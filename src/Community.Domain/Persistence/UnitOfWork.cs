@@ -43,6 +43,8 @@ public static class UnitOfWork
     /// </summary>
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this CommunityDbContext db, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsSqlite())
+            return await SqliteWriterQueue.BeginAsync(db, cancellationToken);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);
