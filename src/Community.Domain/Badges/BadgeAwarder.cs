@@ -16,11 +16,15 @@ public sealed record BadgeEarned(string UserId, Badge Badge, string AwardKey, in
 public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
 {
     /// <summary>Awards what one member is due, from a few queries about them; returns what was newly awarded.</summary>
-    public async Task<IReadOnlyList<BadgeEarned>> CheckMemberAsync(string userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BadgeEarned>> CheckMemberAsync(string userId, CancellationToken cancellationToken = default) =>
+        CheckMemberAsync(userId, BadgeScope.All, cancellationToken);
+
+    /// <summary>Awards what one member is due from the facts <paramref name="scope"/> can have changed.</summary>
+    public async Task<IReadOnlyList<BadgeEarned>> CheckMemberAsync(string userId, BadgeScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        if (await MemberFacts.LoadAsync(db, userId, cancellationToken) is not { } facts)
+        if (await MemberFacts.LoadAsync(db, userId, scope, cancellationToken) is not { } facts)
             return [];
         var due = MemberBadges.Due(facts, now).Select(d => new DueAward(userId, d.Badge, d.AwardKey, d.PostId, d.Year)).ToList();
         return await SaveAsync(db, due, now, cancellationToken);

@@ -7,21 +7,26 @@ namespace Community.Domain.Badges;
 /// <summary>
 /// Badge checks that frequent writes (votes) leave for after the request. Checking a member reads everything about
 /// them (<see cref="MemberFacts"/>), which cost a busy author's voters far more than the vote itself
-/// (bench/RESULTS.md); here a member voted on fifty times while a check runs is checked once more, not fifty times.
+/// (bench/RESULTS.md). Here a check reads only what the votes can have changed (<see cref="BadgeScope"/>), and a
+/// member voted on fifty times while a check runs is checked once more, not fifty times.
 /// One drain at a time, so checks never compete with the writes they follow for the database's writer. What a
 /// failed or lost check missed, the recurring sweep (BadgeSweepJob) awards.
 /// </summary>
 public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBadgeChecks>? logger = null)
 {
-    private readonly ConcurrentDictionary<string, byte> waiting = new();
+    private readonly ConcurrentDictionary<string, BadgeScope> waiting = new();
     private readonly ILogger logger = logger ?? NullLogger<DeferredBadgeChecks>.Instance;
     private int draining;
     private Task drain = Task.CompletedTask;
 
-    public void Schedule(IEnumerable<string> userIds)
+    /// <summary>After a vote: the voter's vote counts, and the author's post.</summary>
+    public void AfterVote(string voterId, string authorId, int postId) =>
+        Schedule([(voterId, BadgeScope.Voted), (authorId, BadgeScope.VotedOn(postId))]);
+
+    public void Schedule(IEnumerable<(string UserId, BadgeScope Scope)> checks)
     {
-        foreach (var userId in userIds)
-            waiting.TryAdd(userId, 0);
+        foreach (var (userId, scope) in checks)
+            waiting.AddOrUpdate(userId, scope, (_, earlier) => earlier.With(scope));
         if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
             drain = Task.Run(DrainAsync);
     }
@@ -42,11 +47,11 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
         {
             foreach (var userId in waiting.Keys)
             {
-                if (!waiting.TryRemove(userId, out _))
+                if (!waiting.TryRemove(userId, out var scope))
                     continue;
                 try
                 {
-                    await badges.CheckMemberAsync(userId);
+                    await badges.CheckMemberAsync(userId, scope);
                 }
                 catch (Exception e)
                 {

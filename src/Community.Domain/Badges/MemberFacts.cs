@@ -32,13 +32,23 @@ public sealed record MemberFacts(
     private const string QuestionTags = "QuestionTags";
 
     /// <summary>Null for an unknown member.</summary>
-    public static async Task<MemberFacts?> LoadAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken)
+    public static async Task<MemberFacts?> LoadAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken) =>
+        await LoadAsync(db, userId, BadgeScope.All, cancellationToken);
+
+    /// <summary>
+    /// The facts a <paramref name="scope"/> can have changed, the rest left empty (zero), so the rules can only award
+    /// fewer badges than on all the facts, never more: a vote changes the voter's vote counts and the score of one post
+    /// (and the tag totals of its tags); re-reading every post of a busy author for each vote cost more than the vote.
+    /// </summary>
+    public static async Task<MemberFacts?> LoadAsync(CommunityDbContext db, string userId, BadgeScope scope, CancellationToken cancellationToken)
     {
         var memberSince = await db.Users.Where(u => u.Id == userId).Select(u => (DateTime?)u.CreatedAt).SingleOrDefaultAsync(cancellationToken);
         if (memberSince is null)
             return null;
+        var everything = scope.Everything;
+        var postIds = scope.PostIds;
         // Through the base set with no kind in the filter: SQLite without statistics would otherwise walk the (Kind, …) list indexes instead of the author's.
-        var posts = await db.Posts.Where(p => p.AuthorId == userId && p.DeletedAt == null)
+        var posts = !everything && postIds.Count == 0 ? [] : await db.Posts.Where(p => p.AuthorId == userId && p.DeletedAt == null && (everything || postIds.Contains(p.Id)))
             .Select(p => new
             {
                 p.Id, p.Score,
@@ -58,10 +68,14 @@ public sealed record MemberFacts(
             .ToListAsync(cancellationToken);
         var tagsOf = tagged.ToLookup(t => t.QuestionId, t => t.Name);
         var answers = posts.Where(p => p.QuestionId is { } q && answered.ContainsKey(q)).ToList();
+        var tags = everything
+            ? answers.SelectMany(a => tagsOf[a.QuestionId!.Value], (a, tag) => (a.Score, Tag: tag))
+                .GroupBy(x => x.Tag).Select(g => new TagFact(g.Key, g.Sum(x => x.Score), g.Count())).ToList()
+            : await TagTotalsAsync(db, userId, tagged.Select(t => t.Name).Distinct().ToList(), cancellationToken);
 
-        var votes = await db.Votes.Where(v => v.VoterId == userId).GroupBy(v => v.Value > 0)
+        var votes = !everything && !scope.VotesCast ? [] : await db.Votes.Where(v => v.VoterId == userId).GroupBy(v => v.Value > 0)
             .Select(g => new { Up = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var edits = await db.PostRevisions.Where(r => r.EditorId == userId && r.Number > 1).GroupBy(r => r.EditorId)
+        var edits = !everything ? null : await db.PostRevisions.Where(r => r.EditorId == userId && r.Number > 1).GroupBy(r => r.EditorId)
             .Select(g => new { Count = g.Count(), First = g.Min(r => r.PostId) }).SingleOrDefaultAsync(cancellationToken);
         var held = (await db.BadgeAwards.Where(a => a.UserId == userId).Select(a => new { a.BadgeId, a.AwardKey }).ToListAsync(cancellationToken))
             .Select(a => (a.BadgeId, a.AwardKey)).ToHashSet();
@@ -75,12 +89,44 @@ public sealed record MemberFacts(
             votes.SingleOrDefault(v => !v.Up)?.Count ?? 0,
             edits?.Count ?? 0,
             edits?.First,
-            HelpfulFlags: await db.Flags.CountAsync(f => f.FlaggerId == userId && f.Status == Moderation.FlagStatus.Helpful, cancellationToken),
-            answers.SelectMany(a => tagsOf[a.QuestionId!.Value], (a, tag) => (a.Score, Tag: tag))
-                .GroupBy(x => x.Tag).Select(g => new TagFact(g.Key, g.Sum(x => x.Score), g.Count())).ToList(),
+            HelpfulFlags: !everything ? 0 : await db.Flags.CountAsync(f => f.FlaggerId == userId && f.Status == Moderation.FlagStatus.Helpful, cancellationToken),
+            tags,
             held)
         {
-            PublishedArticles = await KnowledgeBase.KnowledgeContributions.PublishedArticlesOf(db, userId).CountAsync(cancellationToken),
+            PublishedArticles = !everything ? 0 : await KnowledgeBase.KnowledgeContributions.PublishedArticlesOf(db, userId).CountAsync(cancellationToken),
         };
     }
+
+    /// <summary>The member's answer score and count in each of <paramref name="tags"/>, over all their live answers, in SQL.</summary>
+    private static async Task<List<TagFact>> TagTotalsAsync(CommunityDbContext db, string userId, List<string> tags, CancellationToken cancellationToken)
+    {
+        if (tags.Count == 0)
+            return [];
+        var rows = await db.Answers.Where(a => a.AuthorId == userId && a.DeletedAt == null)
+            .Join(db.Questions.Where(q => q.DeletedAt == null), a => a.QuestionId, q => q.Id, (a, q) => a)
+            .Join(db.Set<Dictionary<string, object>>(QuestionTags), a => a.QuestionId, qt => EF.Property<int>(qt, "QuestionsId"), (a, qt) => new { a.Score, TagId = EF.Property<int>(qt, "TagsId") })
+            .Join(db.Tags.Where(t => tags.Contains(t.Name)), x => x.TagId, t => t.Id, (x, t) => new { x.Score, t.Name })
+            .GroupBy(x => x.Name)
+            .Select(g => new { Tag = g.Key, Score = g.Sum(x => x.Score), Answers = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new TagFact(r.Tag, r.Score, r.Answers)).ToList();
+    }
+}
+
+/// <summary>What a badge check looks at: everything about a member, or only what some votes can have changed.</summary>
+public sealed record BadgeScope(bool Everything, bool VotesCast, IReadOnlyList<int> PostIds)
+{
+    /// <summary>Everything: edits, flags, articles, every post.</summary>
+    public static readonly BadgeScope All = new(true, false, []);
+
+    /// <summary>The member cast a vote: their vote counts.</summary>
+    public static readonly BadgeScope Voted = new(false, true, []);
+
+    /// <summary>A vote on the member's post: that post's score, and their totals in its tags.</summary>
+    public static BadgeScope VotedOn(int postId) => new(false, false, [postId]);
+
+    /// <summary>Both scopes together (a member voted and was voted on while the check waited).</summary>
+    public BadgeScope With(BadgeScope other) => Everything || other.Everything
+        ? All
+        : new BadgeScope(false, VotesCast || other.VotesCast, PostIds.Union(other.PostIds).ToList());
 }

@@ -75,7 +75,7 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             {
                 // Votes are the most frequent write: their badge checks run after the request where the host allows.
                 if (deferredBadges is not null)
-                    deferredBadges.Schedule([actor.UserId, post.AuthorId]);
+                    deferredBadges.AfterVote(actor.UserId, post.AuthorId, postId);
                 else
                     await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, post.AuthorId], cancellationToken);
                 await Notifications.Notifier.AfterAsync(notifier, n => n.ScoreChangedAsync(postId, cancellationToken));

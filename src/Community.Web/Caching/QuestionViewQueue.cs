@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Community.Domain.Questions;
 
@@ -7,10 +8,15 @@ namespace Community.Web.Caching;
 /// Question views are counted off the request, whether the page was rendered or served from the cache: a view is a
 /// write, and a page that waited for the database's writer would be as slow as the busiest writer. Views are queued
 /// (dropped when the queue is full rather than slowing pages) and counted one by one with the once-per-visitor-per-day
-/// rule. A page shows the count from before its own visit anyway.
+/// rule. A page shows the count from before its own visit anyway. A visitor already counted today is remembered here
+/// too, so a reader or crawler fetching one page again and again costs no write at all.
 /// </summary>
-public sealed class QuestionViewQueue(CountQuestionView views, ILogger<QuestionViewQueue> logger) : BackgroundService
+public sealed class QuestionViewQueue(CountQuestionView views, TimeProvider time, ILogger<QuestionViewQueue> logger) : BackgroundService
 {
+    /// <summary>How many (question, visitor) pairs are remembered before the memory starts over (the database still decides).</summary>
+    private const int Remembered = 100_000;
+
+    private readonly ConcurrentDictionary<(int QuestionId, string Visitor), long> countedToday = new();
     private int pending;
     private readonly Channel<(int QuestionId, string Visitor)> queue =
         Channel.CreateBounded<(int, string)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -25,6 +31,12 @@ public sealed class QuestionViewQueue(CountQuestionView views, ILogger<QuestionV
     /// <param name="visitor">A member's id, or <see cref="Visitor"/> for anonymous readers.</param>
     public void Add(int questionId, string visitor)
     {
+        var day = time.GetUtcNow().UtcDateTime.Date.Ticks;
+        if (countedToday.TryGetValue((questionId, visitor), out var counted) && counted == day)
+            return;
+        if (countedToday.Count >= Remembered)
+            countedToday.Clear();
+        countedToday[(questionId, visitor)] = day;
         Interlocked.Increment(ref pending);
         if (!queue.Writer.TryWrite((questionId, visitor)))
             Interlocked.Decrement(ref pending);
