@@ -81,9 +81,8 @@ internal static class WriteScenarios
         var floor = await context.WatchAsync(() => Concurrently(workers, duration, () =>
         {
             var (voter, post, author) = NextPair();
-            using var connection = new SqliteConnection(data.ConnectionString);
-            connection.Open();
-            using var transaction = connection.BeginTransaction();
+            return Floor.FloorWrites.InTransactionAsync(data.ConnectionString, (connection, transaction) =>
+            {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -98,9 +97,9 @@ internal static class WriteScenarios
             command.Parameters.AddWithValue("$source", $"vote:{post}:{voter}");
             command.Parameters.AddWithValue("$now", DateTime.UtcNow);
             command.ExecuteNonQuery();
-            transaction.Commit();
             touched.Add((post, author, voter));
-            return Task.FromResult(true);
+            return true;
+            });
         }));
 
         // Exact totals: every touched post's score is the sum of its votes, every touched member's points the sum of the ledger.
@@ -188,9 +187,8 @@ internal static class WriteScenarios
             var body = text.Body(NextSeed(), 800);
             var html = renderer.Render(body).Html;
             var question = NextQuestion();
-            using var connection = new SqliteConnection(data.ConnectionString);
-            connection.Open();
-            using var transaction = connection.BeginTransaction();
+            return Floor.FloorWrites.InTransactionAsync(data.ConnectionString, (connection, transaction) =>
+            {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -204,8 +202,8 @@ internal static class WriteScenarios
             command.Parameters.AddWithValue("$now", DateTime.UtcNow);
             command.Parameters.AddWithValue("$question", question);
             command.ExecuteNonQuery();
-            transaction.Commit();
-            return Task.FromResult(true);
+            return true;
+            });
         }));
 
         var (writes, reads) = productRun.Result;
