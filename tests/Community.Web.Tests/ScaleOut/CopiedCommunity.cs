@@ -84,8 +84,14 @@ public abstract partial class CopiedCommunity : IAsyncLifetime
         html = SubMicrosecondCursor().Replace(html, "$1");
         // Ranked by each engine's own full-text search (FTS5, PostgreSQL's tsvector): compared apart, as sets.
         html = RelatedQuestions().Replace(html, "");
+        // Reading a page counts a view, off the request: a count read on one side may be from before or after the
+        // comparison's own earlier visits were counted.
+        html = ViewCount().Replace(html, "$1#$2");
         return html;
     }
+
+    [GeneratedRegex(@"((?:Viewed |\b))\d+((?: times| views))")]
+    private static partial Regex ViewCount();
 
     [GeneratedRegex("<aside class=\"related-questions\"[\\s\\S]*?</aside>")]
     private static partial Regex RelatedQuestions();
