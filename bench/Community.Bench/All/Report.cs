@@ -13,13 +13,16 @@ internal static class Report
         var all = context.All;
         md.AppendLine("# Benchmark results (issue 11)").AppendLine();
         var defaults = new AllOptions();
-        var commandLine = all.Smoke ? "bench/run all --smoke" : "bench/run all"
-            + (context.Options.Questions == 100_000 ? "" : $" --questions {context.Options.Questions}")
+        var commandLine = (all.Smoke ? "bench/run all --smoke" : "bench/run all")
+            + (all.Only is null ? "" : $" --only {string.Join(',', all.Only)}")
+            + (all.Smoke ? "" : (context.Options.Questions == 100_000 ? "" : $" --questions {context.Options.Questions}")
             + (all.PhaseSeconds == defaults.PhaseSeconds ? "" : $" --seconds {all.PhaseSeconds}")
             + (all.Rounds == defaults.Rounds ? "" : $" --rounds {all.Rounds}")
             + (all.Workers == defaults.Workers ? "" : $" --workers {all.Workers}")
             + (all.Writers == defaults.Writers ? "" : $" --writers {all.Writers}")
-            + (all.WriteSeconds == defaults.WriteSeconds ? "" : $" --write-seconds {all.WriteSeconds}");
+            + (all.WriteSeconds == defaults.WriteSeconds ? "" : $" --write-seconds {all.WriteSeconds}")
+            + (all.Circuits == defaults.Circuits ? "" : $" --circuits {all.Circuits}")
+            + (all.KnowledgeBaseThreads == defaults.KnowledgeBaseThreads ? "" : $" --kb-threads {all.KnowledgeBaseThreads}"));
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Command: `{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min.")).AppendLine();
         md.AppendLine("| scenario | product | floor | R | p50 ms | p99 ms | target | met? | others' CPU | notes |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
