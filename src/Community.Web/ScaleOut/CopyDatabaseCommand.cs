@@ -38,7 +38,7 @@ public static class CopyDatabaseCommand
         IReadOnlyList<TableCount> counts;
         try
         {
-            counts = await copy.CopyAsync(new Progress<string>(line => output.WriteLine("  copied " + line)), cancellationToken);
+            counts = await copy.CopyAsync(new CopiedTables(output), cancellationToken);
         }
         catch (TargetNotEmptyException refused)
         {
@@ -112,5 +112,18 @@ public static class CopyDatabaseCommand
     private sealed class StandaloneFactory(DbContextOptions<CommunityDbContext> options) : IDbContextFactory<CommunityDbContext>
     {
         public CommunityDbContext CreateDbContext() => new(options);
+    }
+
+    /// <summary>
+    /// Progress written as it is reported, in order: <see cref="Progress{T}"/> would post each line to the thread pool,
+    /// where lines raced each other (and the summary) into a writer that is not thread-safe.
+    /// </summary>
+    private sealed class CopiedTables(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            lock (output)
+                output.WriteLine("  copied " + value);
+        }
     }
 }
