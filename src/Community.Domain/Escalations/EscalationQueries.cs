@@ -24,7 +24,12 @@ public sealed record EscalationDetail(DeskRow Row, string AskerId, string Questi
 
 /// <summary>What the question page shows about escalation: the public status for everyone, the rest only to those it concerns.</summary>
 public sealed record QuestionEscalationView(QuestionStatus Status, int? EscalationId, bool EscalationOpen, int? ConversationId, bool CanRate,
-    int? Rating, string? RatingComment, DateTime? FollowUpOfferedAt);
+    int? Rating, string? RatingComment, DateTime? FollowUpOfferedAt)
+{
+    /// <summary>What a reader who is neither the asker nor staff sees of a question that was never escalated: no query needed.</summary>
+    public static QuestionEscalationView NeverEscalated(bool hasAcceptedAnswer, bool expertsInvited) =>
+        new(QuestionStatus.Of(hasAcceptedAnswer, null, expertsInvited), null, false, null, false, null, null, null);
+}
 
 public sealed class EscalationQueries(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
 {

@@ -47,6 +47,10 @@ internal static class MarkdownMessages
         $"Your {Noun(kind)} has {N(runs)} runs of * or _ in one paragraph; the limit is {N(limit)}. " +
         "Put code in `backticks` or a code block, or split the paragraph, and try again.";
 
+    public static string TooManyLinks(MarkdownKind kind, int links, int limit) =>
+        $"Your {Noun(kind)} has {N(links)} links in one paragraph; the limit is {N(limit)}. " +
+        "Split the paragraph or put the links in a list, and try again.";
+
     public static string TooSlow(MarkdownKind kind, TimeSpan budget) =>
         $"Your {Noun(kind)} took longer than {Seconds(budget)} to format. " +
         "Simplify it (fewer links, less nesting, shorter tables) and try again.";

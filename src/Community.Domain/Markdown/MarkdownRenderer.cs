@@ -61,6 +61,9 @@ public sealed class MarkdownRenderer(MarkdownRendererOptions options)
         var emphasis = EmphasisPreCheck.MostRunsInAParagraph(markdown);
         if (emphasis > _options.MaxEmphasisRunsPerParagraph)
             return MarkdownRenderResult.Refused(MarkdownMessages.TooMuchEmphasis(kind, emphasis, _options.MaxEmphasisRunsPerParagraph));
+        var links = EmphasisPreCheck.MostLinksInAParagraph(markdown);
+        if (links > _options.MaxLinksPerParagraph)
+            return MarkdownRenderResult.Refused(MarkdownMessages.TooManyLinks(kind, links, _options.MaxLinksPerParagraph));
 
         var budget = new RenderBudget(_options.TimeProvider, _options.TimeBudget);
         try

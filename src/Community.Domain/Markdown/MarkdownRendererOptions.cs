@@ -24,6 +24,9 @@ public sealed record MarkdownRendererOptions
     /// </summary>
     public int MaxEmphasisRunsPerParagraph { get; init; } = 400;
 
+    /// <summary>Most links (<c>](</c>) in one paragraph: an unclosed one costs a scan of the rest of the paragraph.</summary>
+    public int MaxLinksPerParagraph { get; init; } = 200;
+
     /// <summary>Largest HTML a render may produce, in characters. Reference links can multiply a small source.</summary>
     public int MaxHtmlLength { get; init; } = 200_000;
 
@@ -40,6 +43,7 @@ public sealed record MarkdownRendererOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNestingDepth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxHtmlLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEmphasisRunsPerParagraph);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLinksPerParagraph);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeBudget, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         return this;

@@ -93,6 +93,9 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             ArticleTitle = db.KnowledgeBaseArticles.Where(a => a.SourceQuestionId == q.Id && a.Status == KnowledgeBase.ArticleStatus.Published).Select(a => a.Title).FirstOrDefault(),
             DuplicateTitle = db.Questions.Where(d => d.Id == q.DuplicateOfId && d.DeletedAt == null && d.HiddenAt == null).Select(d => d.Title).FirstOrDefault(),
             MyVote = db.Votes.Where(v => v.PostId == q.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault(),
+            // What the public status line needs when staff were never involved (the escalation panel asks more only then).
+            HasEscalation = db.Escalations.Any(e => e.QuestionId == q.Id),
+            ExpertsInvited = db.ExpertInvitations.Any(i => i.QuestionId == q.Id),
         }).SingleOrDefaultAsync(cancellationToken);
         if (head is null)
             return null;
@@ -130,7 +133,8 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             question.CreatedAt, question.EditedAt, question.LastActivityAt, Author(question),
             head.Tags.Order(StringComparer.Ordinal).ToList(), question.AcceptedAnswerId, answerViews,
             question.Version, question.IsDeleted, closed, comments[id].ToList(), head.MyVote, question.OfficialAnswerId, question.HiddenReason, question.IsLocked,
-            head.ArticleId is { } articleId ? new ArticleLink(articleId, head.ArticleTitle ?? "") : null);
+            head.ArticleId is { } articleId ? new ArticleLink(articleId, head.ArticleTitle ?? "") : null,
+            head.HasEscalation, head.ExpertsInvited);
     }
 
     /// <summary>What an edit form starts from.</summary>

@@ -24,7 +24,9 @@ public sealed record QuestionThread(
     int? OfficialAnswerId = null,
     string? HiddenReason = null,
     bool IsLocked = false,
-    ArticleLink? Article = null)
+    ArticleLink? Article = null,
+    bool HasEscalation = false,
+    bool ExpertsInvited = false)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";

@@ -421,6 +421,19 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void A_paragraph_of_thousands_of_open_links_is_refused_at_once_and_links_in_a_list_render()
+    {
+        // '[a](' repeated: each unclosed destination made Markdig scan the rest of the paragraph (574 ms, bench/RESULTS.md).
+        var hostile = string.Concat(Enumerable.Repeat("[a](", 7_500));
+        var list = string.Join("\n", Enumerable.Repeat("- [a page](https://example.com/page)", 300));
+
+        Assert.Equal("Your post has 7,500 links in one paragraph; the limit is 200. Split the paragraph or put the links in a list, and try again.",
+            Refusal(_renderer.Render(hostile)));
+        Assert.Equal(300, CountOf(RenderOk(list), "<a "));
+        Assert.Equal(200, CountOf(RenderOk(string.Join(" ", Enumerable.Repeat("[x](https://example.com)", 200))), "<a "));
+    }
+
+    [Fact]
     public void Emphasis_up_to_the_limit_in_one_paragraph_renders()
     {
         var html = RenderOk(string.Join(" ", Enumerable.Repeat("**bold**", 200)));
