@@ -24,8 +24,8 @@ internal static class EmphasisPreCheck
     public static int MostRunsInAParagraph(string source) => MostInAParagraph(source, RunsOutsideCode);
 
     /// <summary>
-    /// Link destinations opened (<c>](</c>) in the busiest paragraph, outside code: each unclosed one makes Markdig scan
-    /// the rest of the paragraph for its <c>)</c>, so thousands of them ('[a](' repeated) took over half a second.
+    /// Link openers (<c>[</c>) in the busiest paragraph, outside code: each unclosed one makes Markdig look ahead through
+    /// the rest of the paragraph, so thousands of them took over half a second ('[a](' repeated: 574 ms; '[' alone: 133 ms).
     /// </summary>
     public static int MostLinksInAParagraph(string source) => MostInAParagraph(source, LinksOutsideCode);
 
@@ -94,7 +94,7 @@ internal static class EmphasisPreCheck
         {
             if (line[i] == '`')
                 inCode = !inCode;
-            else if (!inCode && line[i] == ']' && i + 1 < line.Length && line[i + 1] == '(')
+            else if (!inCode && line[i] == '[')
                 links++;
         }
         return links;

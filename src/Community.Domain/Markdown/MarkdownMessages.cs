@@ -48,8 +48,8 @@ internal static class MarkdownMessages
         "Put code in `backticks` or a code block, or split the paragraph, and try again.";
 
     public static string TooManyLinks(MarkdownKind kind, int links, int limit) =>
-        $"Your {Noun(kind)} has {N(links)} links in one paragraph; the limit is {N(limit)}. " +
-        "Split the paragraph or put the links in a list, and try again.";
+        $"Your {Noun(kind)} has {N(links)} links or [ brackets in one paragraph; the limit is {N(limit)}. " +
+        "Split the paragraph, put the links in a list, or put brackets in `backticks`, and try again.";
 
     public static string TooSlow(MarkdownKind kind, TimeSpan budget) =>
         $"Your {Noun(kind)} took longer than {Seconds(budget)} to format. " +

@@ -24,7 +24,7 @@ public sealed record MarkdownRendererOptions
     /// </summary>
     public int MaxEmphasisRunsPerParagraph { get; init; } = 400;
 
-    /// <summary>Most links (<c>](</c>) in one paragraph: an unclosed one costs a scan of the rest of the paragraph.</summary>
+    /// <summary>Most link openers (<c>[</c>) in one paragraph: an unclosed one costs a scan of the rest of the paragraph.</summary>
     public int MaxLinksPerParagraph { get; init; } = 200;
 
     /// <summary>Largest HTML a render may produce, in characters. Reference links can multiply a small source.</summary>
