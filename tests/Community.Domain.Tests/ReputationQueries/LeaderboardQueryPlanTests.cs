@@ -1,10 +1,7 @@
-using System.Data.Common;
-using Community.Domain.Persistence;
 using Community.Domain.Reputation.Queries;
+using Community.Domain.Tests.Persistence;
 using Community.Domain.Tests.Posting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Community.Domain.Tests.ReputationQueries;
 
@@ -17,29 +14,6 @@ public sealed class LeaderboardQueryPlanTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class Recorder : DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class RecordingContexts(string connectionString, Recorder recorder) : IDbContextFactory<CommunityDbContext>
-    {
-        public CommunityDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<CommunityDbContext>();
-            SqliteDatabase.ConfigureStandalone(options, connectionString);
-            options.AddInterceptors(recorder);
-            return new CommunityDbContext(options.Options);
-        }
-    }
-
     [Theory]
     [InlineData(LeaderboardPeriod.Week)]
     [InlineData(LeaderboardPeriod.Year)]
@@ -48,9 +22,9 @@ public sealed class LeaderboardQueryPlanTests
         Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Reads SQLite's EXPLAIN QUERY PLAN; PostgreSQL plans by its own statistics.");
         await using var forum = await TestForum.CreateAsync();
         await forum.MembersAsync(20);
-        var recorder = new Recorder();
+        var recorder = new QueryPlans.Recorder();
 
-        await new Leaderboard(new RecordingContexts(forum.Database.ConnectionString, recorder), forum.Time).TopAsync(period, cancellationToken: Ct);
+        await new Leaderboard(new QueryPlans.RecordingContexts(forum.Database.ConnectionString, recorder), forum.Time).TopAsync(period, cancellationToken: Ct);
 
         var (sql, parameters) = recorder.Commands.Single(c => c.Sql.Contains("GROUP BY", StringComparison.Ordinal));
         var plan = await PlanAsync(forum.Database.ConnectionString, sql, parameters);
@@ -81,16 +55,6 @@ public sealed class LeaderboardQueryPlanTests
                 """;
             await statistics.ExecuteNonQueryAsync(Ct);
         }
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var lines = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-            lines.Add(reader.GetString(3));
-        return lines;
+        return await QueryPlans.PlanAsync(connectionString, sql, parameters);
     }
 }
