@@ -9,8 +9,8 @@ namespace Community.Domain.Badges;
 /// them (<see cref="MemberFacts"/>), which cost a busy author's voters far more than the vote itself
 /// (bench/RESULTS.md). Here a check reads only what the votes can have changed (<see cref="BadgeScope"/>), and a
 /// member voted on fifty times while a check runs is checked once more, not fifty times.
-/// One drain at a time, so checks never compete with the writes they follow for the database's writer. What a
-/// failed or lost check missed, the recurring sweep (BadgeSweepJob) awards.
+/// One drain at a time, so at most one check at a time competes with the writes it follows for the database's
+/// writer. What a failed or lost check missed (the queue is in memory), the recurring sweep (BadgeSweepJob) awards.
 /// </summary>
 public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBadgeChecks>? logger = null)
 {
@@ -31,7 +31,7 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
             drain = Task.Run(DrainAsync);
     }
 
-    /// <summary>Completes once every scheduled check has run (tests, and a graceful shutdown).</summary>
+    /// <summary>Completes once every scheduled check has run (for tests and the benchmark).</summary>
     public async Task WhenIdleAsync()
     {
         while (Volatile.Read(ref draining) == 1 || !waiting.IsEmpty)
