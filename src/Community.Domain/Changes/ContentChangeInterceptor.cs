@@ -12,8 +12,16 @@ namespace Community.Domain.Changes;
 /// Gathers what each write changes of the public pages and reports it only once it is committed: a page evicted
 /// before the commit could be rendered again from the old rows and cached stale.
 /// </summary>
-internal sealed class ContentChangeInterceptor(IContentChangeSink sink) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
+internal sealed class ContentChangeInterceptor(IContentChangeSink sink) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IAfterCommit
 {
+    public Func<CancellationToken, Task>? TakePending(DbContext context)
+    {
+        if (context is not CommunityDbContext db || db.PendingChanges.IsEmpty)
+            return null;
+        var change = db.PendingChanges.Take();
+        return async cancellationToken => await sink.ChangedAsync(change, cancellationToken);
+    }
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Gather(eventData.Context);

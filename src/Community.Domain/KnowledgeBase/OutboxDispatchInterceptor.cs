@@ -17,7 +17,7 @@ public interface IKnowledgeBaseFeedQueue
 /// marking official, editing, an escalation): never before, so a job never looks for a row that a rollback took back.
 /// If enqueueing fails, the entry stays pending and the recurring sweep picks it up.
 /// </summary>
-internal sealed class OutboxDispatchInterceptor(IKnowledgeBaseFeedQueue queue, ILogger logger) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxDispatchInterceptor(IKnowledgeBaseFeedQueue queue, ILogger logger) : SaveChangesInterceptor, IDbTransactionInterceptor, Persistence.IAfterCommit
 {
     private sealed class Pending
     {
@@ -88,10 +88,28 @@ internal sealed class OutboxDispatchInterceptor(IKnowledgeBaseFeedQueue queue, I
         }
     }
 
+    public Func<CancellationToken, Task>? TakePending(DbContext context)
+    {
+        if (!pending.TryGetValue(context, out var state) || state.Saved.Count == 0)
+            return null;
+        var entries = state.Saved.ToList();
+        state.Saved.Clear();
+        return _ =>
+        {
+            Dispatch(entries);
+            return Task.CompletedTask;
+        };
+    }
+
     private void Dispatch(Pending state)
     {
         var entries = state.Saved.ToList();
         state.Saved.Clear();
+        Dispatch(entries);
+    }
+
+    private void Dispatch(List<KnowledgeBaseOutboxEntry> entries)
+    {
         foreach (var entry in entries)
         {
             try

@@ -10,6 +10,10 @@ public static class ThreadLocks
 {
     public const string Message = "A moderator locked this thread: it stays readable, but takes no new answers, comments, votes or edits.";
 
+    /// <summary>The same rule, for a caller that already read whether the thread is locked.</summary>
+    public static Decision Check(Actor actor, bool threadLocked) =>
+        threadLocked && !actor.IsModerator ? Decision.Deny(Message) : Decision.Allow;
+
     public static async Task<Decision> CheckAsync(CommunityDbContext db, Actor actor, Post post, CancellationToken cancellationToken)
     {
         if (actor.IsModerator)

@@ -30,7 +30,8 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    /// <summary>Applies the settings to a connection opened outside EF Core (the group commit's own).</summary>
+    internal static void Apply(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _))
             return;

@@ -15,13 +15,13 @@ namespace Community.Domain.Persistence;
 internal static class SqliteWriterQueue
 {
     /// <summary>After this long a writer stops waiting here and lets SQLite's lock decide (a stuck writer must not stop all writes).</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
 
     public static async Task<IDbContextTransaction> BeginAsync(CommunityDbContext db, CancellationToken cancellationToken)
     {
-        var turn = Files.GetOrAdd(db.Database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        var turn = TurnOf(db.Database.GetDbConnection().DataSource);
         var entered = await turn.WaitAsync(Patience, cancellationToken);
         try
         {
@@ -35,6 +35,9 @@ internal static class SqliteWriterQueue
             throw;
         }
     }
+
+    /// <summary>The write turn of one file, shared with the group commit's batches (<see cref="SqliteGroupCommit"/>).</summary>
+    internal static SemaphoreSlim TurnOf(string dataSource) => Files.GetOrAdd(dataSource, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>The transaction, handing the turn on once it is committed, rolled back or disposed.</summary>
     private sealed class QueuedTransaction(IDbContextTransaction inner, SemaphoreSlim turn) : IDbContextTransaction, IInfrastructure<DbTransaction>

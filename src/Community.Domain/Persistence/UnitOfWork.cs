@@ -35,6 +35,44 @@ public static class UnitOfWork
         }, cancellationToken);
 
     /// <summary>
+    /// <see cref="RunAsync{T}"/> for small, frequent writes (votes, answers): on SQLite the work's write transaction
+    /// joins a group commit (<see cref="SqliteGroupCommit"/>, docs/decisions/0008), inside a savepoint of its own, and
+    /// its commit returns once the batch is committed. The work must be safe to run again: if the batch's COMMIT fails,
+    /// it runs again, on a fresh context, in a batch of its own. PostgreSQL runs it as <see cref="RunAsync{T}"/> does.
+    /// </summary>
+    public static async Task<T> RunGroupCommittedAsync<T>(this IDbContextFactory<CommunityDbContext> contexts, Func<CommunityDbContext, Task<T>> work,
+        CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!db.Database.IsSqlite())
+                return await contexts.RunAsync(work, cancellationToken);
+            SqliteGroupCommit.Join(db, alone: false);
+            try
+            {
+                return await work(db);
+            }
+            catch (SqliteGroupCommit.RetryAloneException)
+            {
+            }
+            finally
+            {
+                SqliteGroupCommit.Leave(db);
+            }
+        }
+        await using var alone = await contexts.CreateDbContextAsync(cancellationToken);
+        SqliteGroupCommit.Join(alone, alone: true);
+        try
+        {
+            return await work(alone);
+        }
+        finally
+        {
+            SqliteGroupCommit.Leave(alone);
+        }
+    }
+
+    /// <summary>
     /// A write transaction, with SQLite's guarantee on both engines: SQLite's take the write lock at once (BEGIN
     /// IMMEDIATE), so writers queue and none acts on rows another is changing. On PostgreSQL the same queue is a
     /// transaction-scoped advisory lock, held until commit or rollback by every node's writers. (Serializable isolation
@@ -44,7 +82,9 @@ public static class UnitOfWork
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this CommunityDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
-            return await SqliteWriterQueue.BeginAsync(db, cancellationToken);
+            return SqliteGroupCommit.IsMember(db, out var alone)
+                ? await SqliteGroupCommit.BeginAsync(db, alone, cancellationToken)
+                : await SqliteWriterQueue.BeginAsync(db, cancellationToken);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLock})", cancellationToken);

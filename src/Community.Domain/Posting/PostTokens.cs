@@ -21,7 +21,10 @@ internal static class PostTokens
         {
             await transaction.RollbackAsync(cancellationToken);
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            return await FindAsync(again, post.AuthorId, post.ClientToken, cancellationToken);
+            // In a group commit the earlier post was in this unit's batch: if that batch failed to commit, it is not
+            // there yet, and this unit runs again alone (it then finds the post or makes it).
+            return await FindAsync(again, post.AuthorId, post.ClientToken, cancellationToken)
+                ?? throw new SqliteGroupCommit.RetryAloneException(e);
         }
         db.PostRevisions.Add(Revisions.PostRevisions.First(post, post.AuthorId));
         await db.SaveChangesAsync(cancellationToken);

@@ -15,11 +15,11 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
 
     public async Task<WriteResult<int>> ExecuteAsync(Actor actor, AnswerQuestionCommand command, CancellationToken cancellationToken = default)
     {
-        return await contexts.RunAsync<WriteResult<int>>(async db =>
+        return await contexts.RunGroupCommittedAsync<WriteResult<int>>(async db =>
         {
             if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
                 return WriteResult<int>.Done(existing);
-            var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
+            var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
             if (question is null || !PostRules.CanSee(actor, question))
                 return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
             if (PostRules.CanAnswer(actor, question) is { Allowed: false } refused)

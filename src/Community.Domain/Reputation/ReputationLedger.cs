@@ -91,18 +91,26 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
             return;
         db.ReputationEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        var before = notices is not null && entry.Amount > 0
-            ? await db.Users.Where(u => u.Id == entry.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken)
-            : 0;
-        var amount = (long)entry.Amount;
-        await db.Users.Where(u => u.Id == entry.UserId).ExecuteUpdateAsync(set => set
-            .SetProperty(u => u.ReputationPoints, u => u.ReputationPoints + amount)
-            .SetProperty(u => u.Reputation, u => (int)Math.Max(ReputationRules.Floor, ReputationRules.Floor + u.ReputationPoints + amount)), cancellationToken);
+        // One statement moves the total and returns it: the total before is the same sum less this entry.
+        var points = await AddToTotalAsync(db, entry.UserId, entry.Amount, cancellationToken);
         if (notices is not null && entry.Amount > 0)
         {
             // In the same transaction as the points: a privilege notice never outlives a rolled-back vote.
-            var after = await db.Users.Where(u => u.Id == entry.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
-            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, after, cancellationToken);
+            var before = ReputationRules.Total(points - entry.Amount);
+            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, ReputationRules.Total(points), cancellationToken);
         }
+    }
+
+    /// <summary>Adds to a member's cached points and reputation (never below the floor); returns the points after.</summary>
+    private static async Task<long> AddToTotalAsync(CommunityDbContext db, string userId, int amount, CancellationToken cancellationToken)
+    {
+        var greatest = db.Database.IsNpgsql() ? "GREATEST" : "max";
+        var sql = $$"""
+            UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + {0},
+                "Reputation" = {{greatest}}({{ReputationRules.Floor}}, {{ReputationRules.Floor}} + "ReputationPoints" + {0})
+            WHERE "Id" = {1} RETURNING "ReputationPoints" AS "Value"
+            """;
+        var points = await db.Database.SqlQueryRaw<long>(sql, (long)amount, userId).ToListAsync(cancellationToken);
+        return points.Single();
     }
 }

@@ -1,3 +1,4 @@
+using Community.Domain.Accounts;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Privileges;
@@ -19,68 +20,111 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
     {
         if (value is not (-1 or 0 or 1))
             return WriteResult<int>.Fail(WriteFailure.Invalid, "A vote is up, down or none.");
-        return await contexts.RunAsync<WriteResult<int>>(async db =>
+        return await contexts.RunGroupCommittedAsync<WriteResult<int>>(async db =>
         {
-            var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-            if (post is null || !PostRules.CanSee(actor, post))
+            // Everything the rules ask about, in one read outside the write turn (roles, reputation and suspensions
+            // rarely change; the vote itself, the score and the ledger are read and written inside it).
+            var facts = await FactsAsync(db, actor.UserId, postId, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (facts is null)
+                return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+            var post = facts.Post(postId);
+            if (!PostRules.CanSee(actor, post))
                 return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
             if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
                 return WriteResult<int>.From(refused);
-            if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
+            // The gate asks a vote only about suspensions: it words the refusal when there is one.
+            if (facts.VoterSuspended && await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
                 return gated;
-            if (await Moderation.ThreadLocks.CheckAsync(db, actor, post, cancellationToken) is { Allowed: false } locked)
+            if (Moderation.ThreadLocks.Check(actor, facts.ThreadLocked) is { Allowed: false } locked)
                 return WriteResult<int>.From(locked);
             if (value != 0)
             {
-                var reputation = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Reputation).SingleAsync(cancellationToken);
                 var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
-                if (PrivilegeRules.Check(privileges, privilege, reputation, actor.IsModerator) is { Allowed: false } unearned)
+                if (PrivilegeRules.Check(privileges, privilege, facts.VoterReputation, actor.IsModerator) is { Allowed: false } unearned)
                     return WriteResult<int>.From(unearned);
             }
             if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
                 return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
-            // An immediate transaction: concurrent votes on one post queue up instead of reading a stale vote.
+            // An immediate transaction (on SQLite a turn in a group commit): concurrent votes on one post queue up
+            // instead of reading a stale vote.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var vote = await db.Votes.SingleOrDefaultAsync(v => v.PostId == postId && v.VoterId == actor.UserId, cancellationToken);
+            var vote = await db.Votes.AsNoTracking().Where(v => v.PostId == postId && v.VoterId == actor.UserId)
+                .Select(v => new { v.Id, v.Value }).FirstOrDefaultAsync(cancellationToken);
             var previous = vote?.Value ?? 0;
             var change = VoteArithmetic.ScoreChange(previous, value);
+            int score;
             if (change != 0)
             {
+                // Through the change tracker, so the pages showing this post are evicted after the commit (Changes/).
+                var now = time.GetUtcNow().UtcDateTime;
                 if (vote is null)
-                    db.Votes.Add(new Vote { PostId = postId, VoterId = actor.UserId, Value = value, CreatedAt = time.GetUtcNow().UtcDateTime });
-                else if (value == 0)
-                    db.Votes.Remove(vote);
+                    db.Votes.Add(new Vote { PostId = postId, VoterId = actor.UserId, Value = value, CreatedAt = now });
                 else
                 {
-                    vote.Value = value;
-                    vote.CreatedAt = time.GetUtcNow().UtcDateTime;
+                    var stored = db.Votes.Attach(new Vote { Id = vote.Id, PostId = postId, VoterId = actor.UserId, Value = previous }).Entity;
+                    if (value == 0)
+                        db.Votes.Remove(stored);
+                    else
+                    {
+                        stored.Value = value;
+                        stored.CreatedAt = now;
+                    }
                 }
                 await db.SaveChangesAsync(cancellationToken);
-                await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Score, p => p.Score + change), cancellationToken);
+                score = await AddToScoreAsync(db, postId, change, cancellationToken);
 
                 var source = ReputationRules.VoteSource(postId, actor.UserId);
                 if (previous != 0)
                     await ledger.ReverseAsync(db, source, ReputationReason.VoteUndone, actor.UserId, cancellationToken);
                 if (value != 0)
                 {
-                    var voter = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
-                    var author = await ledger.PartyAsync(db, post.AuthorId, cancellationToken);
+                    var voter = new ReputationParty(actor.UserId, facts.VoterIsStaff);
+                    var author = new ReputationParty(facts.AuthorId, facts.AuthorIsStaff);
                     await ledger.AppendAsync(db, ReputationRules.ForVote(ledger.Points, post is Answer, value, voter, author), source, postId, actor.UserId, cancellationToken);
                 }
             }
-            var score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
+            else
+                score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (change != 0)
             {
                 // Votes are the most frequent write: their badge checks run after the request where the host allows.
                 if (deferredBadges is not null)
-                    deferredBadges.AfterVote(actor.UserId, post.AuthorId, postId);
+                    deferredBadges.AfterVote(actor.UserId, facts.AuthorId, postId);
                 else
-                    await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, post.AuthorId], cancellationToken);
+                    await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
                 await Notifications.Notifier.AfterAsync(notifier, n => n.ScoreChangedAsync(postId, cancellationToken));
             }
             return WriteResult<int>.Done(score);
         }, cancellationToken);
+    }
+
+    /// <summary>The score moves by the difference in SQL, and the statement returns the new score.</summary>
+    private static async Task<int> AddToScoreAsync(CommunityDbContext db, int postId, int change, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<int>($"""UPDATE "Posts" SET "Score" = "Score" + {change} WHERE "Id" = {postId} RETURNING "Score" AS "Value" """)
+            .ToListAsync(cancellationToken)).Single();
+
+    private static Task<VoteFacts?> FactsAsync(CommunityDbContext db, string voterId, int postId, DateTime now, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new VoteFacts(
+            p.AuthorId,
+            p is Answer,
+            p.DeletedAt,
+            p.HiddenAt,
+            db.Questions.Any(q => q.Id == (p is Answer ? ((Answer)p).QuestionId : p.Id) && q.LockedAt != null),
+            db.Users.Where(u => u.Id == voterId).Select(u => u.Reputation).FirstOrDefault(),
+            db.Set<Moderation.MemberSanction>().Any(s => s.MemberId == voterId && s.Kind == Moderation.SanctionKind.Suspension && s.LiftedAt == null && s.EndsAt > now),
+            db.UserRoles.Any(ur => ur.UserId == voterId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin))),
+            db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin)))))
+        .Cast<VoteFacts?>().SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>What the rules of a vote read: the post's author and state, the thread's lock, the voter's standing.</summary>
+    private sealed record VoteFacts(string AuthorId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
+        int VoterReputation, bool VoterSuspended, bool VoterIsStaff, bool AuthorIsStaff)
+    {
+        /// <summary>The post as the rules see it (they read its author, kind, deletion and hold only).</summary>
+        public Post Post(int id) => IsAnswer
+            ? new Answer { Id = id, AuthorId = AuthorId, DeletedAt = DeletedAt, HiddenAt = HiddenAt }
+            : new Question { Id = id, AuthorId = AuthorId, DeletedAt = DeletedAt, HiddenAt = HiddenAt };
     }
 }

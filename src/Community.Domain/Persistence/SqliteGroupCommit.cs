@@ -1,0 +1,341 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Community.Domain.Persistence;
+
+/// <summary>
+/// Group commit for small, frequent writes on SQLite (docs/decisions/0008). One writer per file holds one transaction
+/// and gives it to the waiting units in turn: each unit runs its writes on the writer's connection inside a savepoint of
+/// its own (a refusal or a constraint rolls back that unit only), and the writer commits once for all of them when
+/// nobody else is waiting (or after <see cref="MaxBatch"/> units). No unit's caller goes on before that COMMIT: its
+/// CommitAsync returns after it, and only then run the side effects its interceptors held (<see cref="IAfterCommit"/>).
+/// If the COMMIT fails, every unit of the batch is told to run again alone (<see cref="RetryAloneException"/>,
+/// handled by <see cref="UnitOfWork.RunGroupCommittedAsync{T}"/>).
+/// A batch holds the process's write turn (<see cref="SqliteWriterQueue"/>) from BEGIN IMMEDIATE to COMMIT, so
+/// writers that do not batch wait for it as they wait for each other.
+/// </summary>
+internal sealed class SqliteGroupCommit
+{
+    public const int MaxBatch = 64;
+    private const string UnitSavepoint = "group_commit_unit";
+
+    private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Files = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<DbContext, Membership> Members = new();
+
+    private readonly string dataSource;
+    private readonly Queue<Ticket> waiting = new();
+    private bool running;
+    private long batches;
+    private long committedUnits;
+    private long enqueued;
+
+    private SqliteGroupCommit(string dataSource) => this.dataSource = dataSource;
+
+    /// <summary>The writer of one database file (its full path, as <see cref="SqliteConnection.DataSource"/> gives it).</summary>
+    public static SqliteGroupCommit For(string dataSource) => Files.GetOrAdd(dataSource, file => new SqliteGroupCommit(file));
+
+    /// <summary>Batches committed and units in them, since the process started: what the tests observe.</summary>
+    public (long Batches, long Units) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committedUnits));
+
+    /// <summary>Units that have asked for a turn, since the process started.</summary>
+    public long Enqueued => Interlocked.Read(ref enqueued);
+
+    /// <summary>From now on this context's write transactions join a batch; <paramref name="alone"/>: a batch of its own.</summary>
+    public static void Join(DbContext db, bool alone) => Members.AddOrUpdate(db, new Membership(alone));
+
+    public static void Leave(DbContext db) => Members.Remove(db);
+
+    public static bool IsMember(DbContext db, out bool alone)
+    {
+        alone = Members.TryGetValue(db, out var membership) && membership.Alone;
+        return membership is not null;
+    }
+
+    /// <summary>The unit's write transaction: waits for its turn in a batch, then runs on the batch's connection.</summary>
+    public static async Task<IDbContextTransaction> BeginAsync(CommunityDbContext db, bool alone, CancellationToken cancellationToken)
+    {
+        var writer = For(db.Database.GetDbConnection().DataSource);
+        var ticket = new Ticket(db.Database.GetConnectionString()!, alone);
+        writer.Enqueue(ticket);
+        SqliteTransaction transaction;
+        await using (cancellationToken.Register(() => ticket.Granted.TrySetCanceled(cancellationToken)))
+            transaction = await ticket.Granted.Task;
+
+        var attached = false;
+        try
+        {
+            db.Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
+            attached = true;
+            await db.Database.UseTransactionAsync(transaction, CancellationToken.None);
+            await transaction.SaveAsync(UnitSavepoint, CancellationToken.None);
+        }
+        catch
+        {
+            if (attached)
+                Detach(db, ticket);
+            ticket.TurnEnded.TrySetResult(Outcome.RolledBack);
+            throw;
+        }
+        return new GroupedTransaction(db, ticket, transaction);
+    }
+
+    private void Enqueue(Ticket ticket)
+    {
+        Interlocked.Increment(ref enqueued);
+        lock (waiting)
+        {
+            waiting.Enqueue(ticket);
+            if (running)
+                return;
+            running = true;
+        }
+        _ = Task.Run(RunAsync);
+    }
+
+    /// <summary>The next live ticket. A ticket to run alone never joins a batch already begun.</summary>
+    private bool TryNext(bool first, [NotNullWhen(true)] out Ticket? ticket)
+    {
+        lock (waiting)
+        {
+            while (waiting.TryPeek(out ticket))
+            {
+                if (ticket.Granted.Task.IsCanceled)
+                {
+                    waiting.Dequeue();
+                    continue;
+                }
+                if (!first && ticket.Alone)
+                    break;
+                waiting.Dequeue();
+                return true;
+            }
+            ticket = null;
+            if (first)
+                running = false;
+            return false;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        while (TryNext(first: true, out var first))
+            await BatchAsync(first);
+    }
+
+    /// <summary>BEGIN IMMEDIATE, every waiting unit in turn, one COMMIT. Completes every ticket it took; throws nothing.</summary>
+    private async Task BatchAsync(Ticket first)
+    {
+        var turn = SqliteWriterQueue.TurnOf(dataSource);
+        var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
+        var connection = new SqliteConnection(first.ConnectionString);
+        SqliteTransaction transaction;
+        try
+        {
+            await connection.OpenAsync();
+            SqliteConnectionSettings.Apply(connection);
+            transaction = connection.BeginTransaction(deferred: false);
+        }
+        catch (Exception e)
+        {
+            await connection.DisposeAsync();
+            if (entered)
+                turn.Release();
+            first.Granted.TrySetException(e);
+            return;
+        }
+
+        var taken = new List<Ticket>();
+        var released = 0;
+        Exception? failure = null;
+        try
+        {
+            var ticket = first;
+            while (true)
+            {
+                if (ticket.Granted.TrySetResult(transaction))
+                {
+                    taken.Add(ticket);
+                    var outcome = await ticket.TurnEnded.Task;
+                    if (outcome == Outcome.Broken)
+                    {
+                        failure = new InvalidOperationException("A unit's rollback failed, leaving the batch's transaction unusable.");
+                        break;
+                    }
+                    if (outcome == Outcome.Released)
+                        released++;
+                }
+                if (first.Alone || taken.Count >= MaxBatch || !TryNext(first: false, out ticket))
+                    break;
+            }
+            if (failure is null)
+                await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        if (failure is not null)
+            Quietly(transaction.Rollback);
+        Quietly(transaction.Dispose);
+        await connection.DisposeAsync();
+        if (entered)
+            turn.Release();
+        if (failure is null)
+        {
+            Interlocked.Increment(ref batches);
+            Interlocked.Add(ref committedUnits, released);
+        }
+        foreach (var ticket in taken)
+            ticket.BatchEnded.TrySetResult(failure);
+    }
+
+    /// <summary>SQLite may already have rolled back a transaction whose COMMIT failed.</summary>
+    private static void Quietly(Action action)
+    {
+        try { action(); }
+        catch (SqliteException) { }
+        catch (InvalidOperationException) { }
+    }
+
+    /// <summary>Gives the context a connection of its own again, off the batch's.</summary>
+    private static void Detach(CommunityDbContext db, Ticket ticket)
+    {
+        try
+        {
+            db.Database.CurrentTransaction?.Dispose();
+        }
+        finally
+        {
+            db.Database.SetDbConnection(new SqliteConnection(ticket.ConnectionString), contextOwnsConnection: true);
+        }
+    }
+
+    private sealed record Membership(bool Alone);
+
+    private enum Outcome
+    {
+        Released,
+        RolledBack,
+        Broken,
+    }
+
+    private sealed class Ticket(string connectionString, bool alone)
+    {
+        public string ConnectionString => connectionString;
+        public bool Alone => alone;
+        public TaskCompletionSource<SqliteTransaction> Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Outcome> TurnEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Null once the batch committed; otherwise why it did not.</summary>
+        public TaskCompletionSource<Exception?> BatchEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The batch's COMMIT failed: the unit must run again, in a batch of its own.</summary>
+    public sealed class RetryAloneException(Exception? inner)
+        : Exception("The group commit failed; the unit of work runs again alone.", inner);
+
+    /// <summary>What the unit's code holds: ending it ends the unit's turn; its commit returns after the batch's.</summary>
+    private sealed class GroupedTransaction(CommunityDbContext db, Ticket ticket, SqliteTransaction transaction) : IDbContextTransaction, IInfrastructure<DbTransaction>
+    {
+        private bool ended;
+
+        public Guid TransactionId { get; } = Guid.NewGuid();
+        public bool SupportsSavepoints => true;
+        DbTransaction IInfrastructure<DbTransaction>.Instance => transaction;
+
+        public void Commit() => CommitAsync().GetAwaiter().GetResult();
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            if (ended)
+                throw new InvalidOperationException("This unit's transaction has already ended.");
+            try
+            {
+                await transaction.ReleaseAsync(UnitSavepoint, CancellationToken.None);
+            }
+            catch
+            {
+                EndTurn();
+                throw;
+            }
+            ended = true;
+            var afterCommit = AfterCommit.Take(db);
+            try
+            {
+                Detach(db, ticket);
+            }
+            finally
+            {
+                ticket.TurnEnded.TrySetResult(Outcome.Released);
+            }
+            if (await ticket.BatchEnded.Task is { } failure)
+            {
+                if (ticket.Alone)
+                    ExceptionDispatchInfo.Throw(failure);
+                throw new RetryAloneException(failure);
+            }
+            foreach (var action in afterCommit)
+                await action(cancellationToken);
+        }
+
+        public void Rollback() => RollbackAsync().GetAwaiter().GetResult();
+
+        /// <summary>Rolls this unit back and returns once the batch has ended, so what the unit reads next is committed.</summary>
+        public async Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            if (ended)
+                return;
+            EndTurn();
+            await ticket.BatchEnded.Task;
+        }
+
+        private void EndTurn()
+        {
+            ended = true;
+            var outcome = Outcome.RolledBack;
+            try
+            {
+                transaction.Rollback(UnitSavepoint);
+                transaction.Release(UnitSavepoint);
+            }
+            catch (Exception)
+            {
+                outcome = Outcome.Broken;
+            }
+            AfterCommit.Take(db); // dropped: nothing of this unit commits
+            try
+            {
+                Detach(db, ticket);
+            }
+            finally
+            {
+                ticket.TurnEnded.TrySetResult(outcome);
+            }
+        }
+
+        public void CreateSavepoint(string name) => transaction.Save(name);
+        public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => transaction.SaveAsync(name, cancellationToken);
+        public void RollbackToSavepoint(string name) => transaction.Rollback(name);
+        public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken = default) => transaction.RollbackAsync(name, cancellationToken);
+        public void ReleaseSavepoint(string name) => transaction.Release(name);
+        public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => transaction.ReleaseAsync(name, cancellationToken);
+
+        public void Dispose()
+        {
+            if (!ended)
+                EndTurn();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

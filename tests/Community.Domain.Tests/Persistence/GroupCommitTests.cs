@@ -1,0 +1,327 @@
+using Community.Domain.Changes;
+using Community.Domain.Comments;
+using Community.Domain.Persistence;
+using Community.Domain.Posting;
+using Community.Domain.Questions;
+using Community.Domain.Reputation;
+using Community.Domain.Tests.Posting;
+using Community.Domain.Voting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Community.Domain.Tests.Persistence;
+
+/// <summary>
+/// ADR 0008: on SQLite, votes and answers waiting for the write lock share one transaction, each unit in a savepoint
+/// of its own, and no caller goes on before the COMMIT. Real SQLite, real migrations. To make a batch certain, a test
+/// holds the process's write turn while the units queue up, then lets go: the writer takes everyone waiting.
+/// </summary>
+public sealed class GroupCommitTests : IAsyncLifetime
+{
+    private TestForum forum = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Group commit is SQLite's; PostgreSQL commits each write.");
+        forum = await TestForum.CreateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (forum is not null)
+            await forum.DisposeAsync();
+    }
+
+    private SqliteGroupCommit Writer => SqliteGroupCommit.For(forum.Database.FilePath);
+
+    /// <summary>Holds the write turn (as any other writer of the process would) until the returned transaction ends.</summary>
+    private async Task<(CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn)> HoldTurnAsync()
+    {
+        var db = forum.Db();
+        return (db, await db.BeginWriteTransactionAsync(Ct));
+    }
+
+    /// <summary>Waits until <paramref name="count"/> more units have asked the writer for a turn.</summary>
+    private async Task QueuedAsync(long before, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Writer.Enqueued - before < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Writer.Enqueued - before} of {count} units queued.");
+            await Task.Delay(2, Ct);
+        }
+    }
+
+    private static async Task ReleaseAsync((CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn) held)
+    {
+        await held.Turn.CommitAsync(Ct);
+        await held.Turn.DisposeAsync();
+        await held.Db.DisposeAsync();
+    }
+
+    /// <summary>A unit that adds a tag (names are unique) in its own write transaction.</summary>
+    private Task<bool> AddTagAsync(string name, Action? ran = null) => forum.Database.RunGroupCommittedAsync(async db =>
+    {
+        ran?.Invoke();
+        await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+        db.Tags.Add(new Tag { Name = name, Description = $"About {name}." });
+        await db.SaveChangesAsync(Ct);
+        await transaction.CommitAsync(Ct);
+        return true;
+    }, Ct);
+
+    private async Task<List<string>> TagNamesAsync()
+    {
+        await using var db = forum.Db();
+        return await db.Tags.Select(t => t.Name).OrderBy(n => n).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task ThirtyVotesAtOnceCommitInOneTransactionWithExactTotalsAndTheDailyCap()
+    {
+        var author = await forum.MemberAsync();
+        var answer = await forum.AnswerAsync(author, await forum.AskAsync(await forum.MemberAsync()));
+        var voters = await forum.MembersAsync(30);
+        var (batches, units) = Writer.Committed;
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var votes = voters.Select(voter => forum.Vote.ExecuteAsync(voter, answer, 1, Ct)).ToList();
+        await QueuedAsync(before, voters.Count);
+        await ReleaseAsync(held);
+        var results = await Task.WhenAll(votes);
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
+        Assert.Equal(30, results.Max(r => r.Value)); // each saw the score after the votes before it in the batch
+        Assert.Equal((batches + 1, units + 30), Writer.Committed);
+        Assert.Equal(30, (await forum.PostAsync(answer)).Score);
+        await using var db = forum.Db();
+        Assert.Equal(30, await db.Votes.CountAsync(v => v.PostId == answer, Ct));
+        // Ten points an upvote, capped at 200 a day: the cap is read inside each unit, so it holds within a batch.
+        var gained = await db.ReputationEntries.Where(e => e.UserId == author.UserId && e.Reason == ReputationReason.AnswerUpvoted).SumAsync(e => e.Amount, Ct);
+        Assert.Equal(forum.Points.DailyVoteCap, gained);
+        var (reputation, points, ledgerSum) = await forum.ReputationOfAsync(author);
+        Assert.Equal(ledgerSum, points);
+        Assert.Equal(ReputationRules.Total(points), reputation);
+    }
+
+    [Fact]
+    public async Task TwentyAnswersAtOnceCommitInOneTransactionAndAllCount()
+    {
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerers = await forum.MembersAsync(20);
+        var (batches, units) = Writer.Committed;
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var answers = answerers.Select((a, i) => forum.Answer.ExecuteAsync(a, new AnswerQuestionCommand(question, $"{TestForum.AnswerBody} Try channel {i}.", $"token-{i}"), Ct)).ToList();
+        await QueuedAsync(before, answerers.Count);
+        await ReleaseAsync(held);
+        var results = await Task.WhenAll(answers);
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
+        Assert.Equal(20, results.Select(r => r.Value).Distinct().Count());
+        Assert.Equal((batches + 1, units + 20), Writer.Committed);
+        Assert.Equal(20, ((Question)await forum.PostAsync(question)).AnswerCount);
+    }
+
+    [Fact]
+    public async Task AFailingUnitRollsBackAloneAndItsNeighboursInTheBatchCommit()
+    {
+        var (batches, units) = Writer.Committed;
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var first = AddTagAsync("first-in-batch");
+        var duplicate = AddTagAsync(TestForum.TagNames[0]); // the name is taken: a unique key refuses it
+        var last = AddTagAsync("last-in-batch");
+        await QueuedAsync(before, 3);
+        await ReleaseAsync(held);
+
+        Assert.True(await first);
+        Assert.True(await last);
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => duplicate);
+        Assert.True(refused.IsUniqueViolation());
+        Assert.Equal((batches + 1, units + 2), Writer.Committed);
+        var names = await TagNamesAsync();
+        Assert.Contains("first-in-batch", names);
+        Assert.Contains("last-in-batch", names);
+        Assert.Single(names, n => n == TestForum.TagNames[0]);
+    }
+
+    [Fact]
+    public async Task WhenTheCommitFailsEachUnitRunsAgainAloneAndOnlyTheFaultyOneFails()
+    {
+        var voter = await forum.MemberAsync();
+        var (batches, units) = Writer.Committed;
+        var before = Writer.Enqueued;
+        int firstRuns = 0, lastRuns = 0;
+
+        var held = await HoldTurnAsync();
+        var first = AddTagAsync("first-again", () => Interlocked.Increment(ref firstRuns));
+        // A vote on a post that does not exist, its foreign key checked only at COMMIT: the whole batch's COMMIT fails.
+        var faulty = forum.Database.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", Ct);
+            db.Votes.Add(new Vote { PostId = 999_999, VoterId = voter.UserId, Value = 1, CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(Ct);
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        var last = AddTagAsync("last-again", () => Interlocked.Increment(ref lastRuns));
+        await QueuedAsync(before, 3);
+        await ReleaseAsync(held);
+
+        Assert.True(await first);
+        Assert.True(await last);
+        var failed = await Assert.ThrowsAsync<SqliteException>(() => faulty);
+        Assert.Equal(19, failed.SqliteErrorCode); // SQLITE_CONSTRAINT: the unit's own fault, reported to its caller
+        Assert.Equal((2, 2), (firstRuns, lastRuns));
+        Assert.Equal((batches + 2, units + 2), Writer.Committed); // the failed batch, then each good unit alone
+        var names = await TagNamesAsync();
+        Assert.Contains("first-again", names);
+        Assert.Contains("last-again", names);
+        await using var db = forum.Db();
+        Assert.False(await db.Votes.AnyAsync(v => v.PostId == 999_999, Ct));
+    }
+
+    [Fact]
+    public async Task NoCallerGoesOnBeforeTheBatchCommits()
+    {
+        var firstInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letFirstCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letSecondCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<bool> Unit(string name, TaskCompletionSource inTurn, TaskCompletionSource letCommit) => forum.Database.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            db.Tags.Add(new Tag { Name = name, Description = "Waits." });
+            await db.SaveChangesAsync(Ct);
+            inTurn.SetResult();
+            await letCommit.Task;
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        var before = Writer.Enqueued;
+
+        var first = Unit("first-waiting", firstInTurn, letFirstCommit);
+        await firstInTurn.Task;
+        var second = Unit("second-waiting", secondInTurn, letSecondCommit);
+        await QueuedAsync(before, 2);
+        letFirstCommit.SetResult();
+        await secondInTurn.Task; // the first has ended its turn; the second runs in the same transaction
+
+        Assert.False(first.IsCompleted, "The first caller went on before its batch committed.");
+        Assert.DoesNotContain("first-waiting", await TagNamesAsync()); // nothing is committed yet
+
+        letSecondCommit.SetResult();
+        Assert.True(await first);
+        Assert.True(await second);
+        var names = await TagNamesAsync();
+        Assert.Contains("first-waiting", names);
+        Assert.Contains("second-waiting", names);
+    }
+
+    [Fact]
+    public async Task ADoubleSubmittedAnswerInOneBatchMakesOnePost()
+    {
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerer = await forum.MemberAsync();
+        var command = new AnswerQuestionCommand(question, TestForum.AnswerBody, "double-click");
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var clicks = new[] { forum.Answer.ExecuteAsync(answerer, command, Ct), forum.Answer.ExecuteAsync(answerer, command, Ct) };
+        await QueuedAsync(before, 2);
+        await ReleaseAsync(held);
+        var results = await Task.WhenAll(clicks);
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
+        Assert.Equal(results[0].Value, results[1].Value);
+        await using var db = forum.Db();
+        Assert.Equal(1, await db.Answers.CountAsync(a => a.QuestionId == question, Ct));
+        Assert.Equal(1, ((Question)await forum.PostAsync(question)).AnswerCount);
+    }
+
+    [Fact]
+    public async Task ADoubleClickedVoteInOneBatchCountsOnce()
+    {
+        var author = await forum.MemberAsync();
+        var question = await forum.AskAsync(author);
+        var voter = await forum.MemberAsync();
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var clicks = new[] { forum.Vote.ExecuteAsync(voter, question, 1, Ct), forum.Vote.ExecuteAsync(voter, question, 1, Ct) };
+        await QueuedAsync(before, 2);
+        await ReleaseAsync(held);
+        var results = await Task.WhenAll(clicks);
+
+        Assert.All(results, result => Assert.Equal(1, result.Value));
+        Assert.Equal(1, (await forum.PostAsync(question)).Score);
+        var (_, points, ledgerSum) = await forum.ReputationOfAsync(author);
+        Assert.Equal(ledgerSum, points);
+        Assert.Equal(TestForum.DefaultReputation - ReputationRules.Floor + forum.Points.QuestionUpvoted, points);
+    }
+
+    [Fact]
+    public async Task PagesAreEvictedOnlyAfterTheCommitAndOnlyForUnitsThatCommitted()
+    {
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var other = await forum.AskAsync(await forum.MemberAsync(), "Printer offline after the update");
+        var commenter = await forum.MemberAsync();
+        var sink = new CheckingSink(forum);
+        var watched = new WatchedContexts(forum.Database, sink);
+        Task<bool> Comment(int postId, bool fail) => watched.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            db.Comments.Add(new Comment { PostId = postId, AuthorId = commenter.UserId, Body = "Which firmware is it on?", BodyHtml = "<p>Which firmware is it on?</p>", CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(Ct);
+            if (fail)
+                throw new InvalidOperationException("A rule refused it after saving.");
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        var before = Writer.Enqueued;
+
+        var held = await HoldTurnAsync();
+        var kept = Comment(question, fail: false);
+        var refused = Comment(other, fail: true);
+        await QueuedAsync(before, 2);
+        await ReleaseAsync(held);
+
+        Assert.True(await kept);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => refused);
+        var report = Assert.Single(sink.Reports);
+        Assert.Equal([question], report.Change.PostIds);
+        Assert.Equal(1, report.CommentsVisible); // the comment was committed when its page was evicted
+    }
+
+    private sealed class CheckingSink(TestForum forum) : IContentChangeSink
+    {
+        public List<(ContentChange Change, int CommentsVisible)> Reports { get; } = [];
+
+        public async ValueTask ChangedAsync(ContentChange change, CancellationToken cancellationToken = default)
+        {
+            await using var db = forum.Db();
+            var visible = await db.Comments.CountAsync(cancellationToken);
+            lock (Reports)
+                Reports.Add((change, visible));
+        }
+    }
+
+    /// <summary>Contexts on the test's database with the content-change interceptor, as the web app configures them.</summary>
+    private sealed class WatchedContexts(TestDatabase database, IContentChangeSink sink) : IDbContextFactory<CommunityDbContext>
+    {
+        public CommunityDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<CommunityDbContext>();
+            CommunityDatabase.ConfigureStandalone(options, database.Provider, database.ConnectionString);
+            options.AddInterceptors(new ContentChangeInterceptor(sink));
+            return new CommunityDbContext(options.Options);
+        }
+    }
+}
