@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Community.Domain.Badges;
 
 /// <summary>
-/// Badge checks that frequent writes (votes) leave for after the request. Checking a member reads everything about
-/// them (<see cref="MemberFacts"/>), which cost a busy author's voters far more than the vote itself
-/// (bench/RESULTS.md). Here a check reads only what the votes can have changed (<see cref="BadgeScope"/>), and a
+/// Badge checks that frequent writes (votes, acceptances, the knowledge-base feed) leave for after the request.
+/// Checking a member reads everything about them (<see cref="MemberFacts"/>), which cost a busy author's voters far
+/// more than the vote itself
+/// (bench/RESULTS.md). Here a check reads only what the writes can have changed (<see cref="BadgeScope"/>), and a
 /// member voted on fifty times while a check runs is checked once more, not fifty times.
 /// One drain at a time, so at most one check at a time competes with the writes it follows for the database's
 /// writer. What a failed or lost check missed (the queue is in memory), the recurring sweep (BadgeSweepJob) awards.
@@ -22,6 +23,13 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
     /// <summary>After a vote: the voter's vote counts, and the author's post.</summary>
     public void AfterVote(string voterId, string authorId, int postId) =>
         Schedule([(voterId, BadgeScope.Voted), (authorId, BadgeScope.VotedOn(postId))]);
+
+    /// <summary>After an acceptance: the asker's question (Scholar) and the answerer's accepted answer (Guru).</summary>
+    public void AfterAcceptance(string askerId, int questionId, string answererId, int answerId) =>
+        Schedule([(askerId, BadgeScope.AcceptedOn(questionId)), (answererId, BadgeScope.AcceptedOn(answerId))]);
+
+    /// <summary>After an article was published: the credited members' article counts (Knowledge contributor).</summary>
+    public void AfterPublished(IEnumerable<string> creditedIds) => Schedule(creditedIds.Select(id => (id, BadgeScope.Published)));
 
     public void Schedule(IEnumerable<(string UserId, BadgeScope Scope)> checks)
     {

@@ -38,7 +38,8 @@ public sealed record MemberFacts(
     /// <summary>
     /// The facts a <paramref name="scope"/> can have changed, the rest left empty (zero), so the rules can only award
     /// fewer badges than on all the facts, never more: a vote changes the voter's vote counts and the score of one post
-    /// (and the tag totals of its tags); re-reading every post of a busy author for each vote cost more than the vote.
+    /// (and the tag totals of its tags), an acceptance the accepted-answer facts of the question and the answer;
+    /// re-reading every post of a busy author for each vote or acceptance cost more than the write itself.
     /// </summary>
     public static async Task<MemberFacts?> LoadAsync(CommunityDbContext db, string userId, BadgeScope scope, CancellationToken cancellationToken)
     {
@@ -62,8 +63,10 @@ public sealed record MemberFacts(
             .Select(p => new { p.Id, Accepted = ((Question)p).AcceptedAnswerId })
             .ToDictionaryAsync(q => q.Id, q => q.Accepted, cancellationToken);
         // The join table directly: through the Tags navigation SQLite would build the whole question–tag join first.
-        var tagged = questionIds.Count == 0 ? [] : await db.Set<Dictionary<string, object>>(QuestionTags)
-            .Where(qt => questionIds.Contains(EF.Property<int>(qt, "QuestionsId")))
+        var tagQuestionIds = everything ? questionIds
+            : posts.Where(p => p.QuestionId is not null && scope.TagPostIds.Contains(p.Id)).Select(p => p.QuestionId!.Value).Distinct().ToList();
+        var tagged = tagQuestionIds.Count == 0 ? [] : await db.Set<Dictionary<string, object>>(QuestionTags)
+            .Where(qt => tagQuestionIds.Contains(EF.Property<int>(qt, "QuestionsId")))
             .Join(db.Tags, qt => EF.Property<int>(qt, "TagsId"), t => t.Id, (qt, t) => new { QuestionId = EF.Property<int>(qt, "QuestionsId"), t.Name })
             .ToListAsync(cancellationToken);
         var tagsOf = tagged.ToLookup(t => t.QuestionId, t => t.Name);
@@ -93,7 +96,7 @@ public sealed record MemberFacts(
             tags,
             held)
         {
-            PublishedArticles = !everything ? 0 : await KnowledgeBase.KnowledgeContributions.PublishedArticlesOf(db, userId).CountAsync(cancellationToken),
+            PublishedArticles = !everything && !scope.Articles ? 0 : await KnowledgeBase.KnowledgeContributions.PublishedArticlesOf(db, userId).CountAsync(cancellationToken),
         };
     }
 
@@ -113,20 +116,36 @@ public sealed record MemberFacts(
     }
 }
 
-/// <summary>What a badge check looks at: everything about a member, or only what some votes can have changed.</summary>
-public sealed record BadgeScope(bool Everything, bool VotesCast, IReadOnlyList<int> PostIds)
+/// <summary>
+/// What a badge check looks at: everything about a member, or only what some events can have changed (votes cast,
+/// votes on or acceptances of some posts, articles published).
+/// </summary>
+/// <param name="PostIds">Posts of the member whose own facts (score, views, accepted) are read.</param>
+/// <param name="TagPostIds">Of those, the answers whose tags' totals are read (a vote moves them; an acceptance does not).</param>
+/// <param name="Articles">The member's published-article count (an article made from their answer was published).</param>
+public sealed record BadgeScope(bool Everything, bool VotesCast, IReadOnlyList<int> PostIds, IReadOnlyList<int> TagPostIds, bool Articles = false)
 {
     /// <summary>Everything: edits, flags, articles, every post.</summary>
-    public static readonly BadgeScope All = new(true, false, []);
+    public static readonly BadgeScope All = new(true, false, [], []);
 
     /// <summary>The member cast a vote: their vote counts.</summary>
-    public static readonly BadgeScope Voted = new(false, true, []);
+    public static readonly BadgeScope Voted = new(false, true, [], []);
+
+    /// <summary>An article crediting the member was published: their published-article count.</summary>
+    public static readonly BadgeScope Published = new(false, false, [], [], Articles: true);
 
     /// <summary>A vote on the member's post: that post's score, and their totals in its tags.</summary>
-    public static BadgeScope VotedOn(int postId) => new(false, false, [postId]);
+    public static BadgeScope VotedOn(int postId) => new(false, false, [postId], [postId]);
+
+    /// <summary>
+    /// An acceptance on the member's post: their question now has an accepted answer (Scholar), or their answer is the
+    /// accepted one (Guru, on its score). Tag totals count every live answer, accepted or not, so they are not read.
+    /// </summary>
+    public static BadgeScope AcceptedOn(int postId) => new(false, false, [postId], []);
 
     /// <summary>Both scopes together (a member voted and was voted on while the check waited).</summary>
     public BadgeScope With(BadgeScope other) => Everything || other.Everything
         ? All
-        : new BadgeScope(false, VotesCast || other.VotesCast, PostIds.Union(other.PostIds).ToList());
+        : new BadgeScope(false, VotesCast || other.VotesCast, PostIds.Union(other.PostIds).ToList(), TagPostIds.Union(other.TagPostIds).ToList(),
+            Articles || other.Articles);
 }

@@ -32,7 +32,8 @@ public sealed class KnowledgeBaseFeed(
     TimeProvider time,
     ILogger<KnowledgeBaseFeed>? logger = null,
     Badges.BadgeAwarder? badges = null,
-    Staff.CompanyOptions? company = null)
+    Staff.CompanyOptions? company = null,
+    Badges.DeferredBadgeChecks? deferredBadges = null)
 {
     private readonly ILogger log = logger ?? NullLogger<KnowledgeBaseFeed>.Instance;
 
@@ -55,14 +56,19 @@ public sealed class KnowledgeBaseFeed(
             }
             questionId = entry.QuestionId;
             var now = time.GetUtcNow().UtcDateTime;
+            // Counted before the work, so an entry that crashes the process still reaches MaxAttempts. Through the
+            // writers' queue: a bare UPDATE waits in SQLite's busy loop and loses to every queued writer (acceptances).
+            await using var attempt = await db.BeginWriteTransactionAsync(cancellationToken);
             await db.KnowledgeBaseOutbox.Where(e => e.Id == entryId)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, e => e.Attempts + 1).SetProperty(e => e.LastAttemptAt, now), cancellationToken);
+            await attempt.CommitAsync(cancellationToken);
             log.LogInformation("Knowledge-base feed: entry {EntryId} ({Kind}) for thread {QuestionId}, attempt {Attempt}", entryId, entry.Kind, questionId, entry.Attempts + 1);
         }
         try
         {
-            await SyncArticleAsync(questionId, cancellationToken);
-            await MarkDoneAsync(entryId, questionId, cancellationToken);
+            var (_, markedDone) = await SyncAsync(questionId, entryId, cancellationToken);
+            if (!markedDone)
+                await MarkDoneAsync(entryId, questionId, cancellationToken);
             return EntryOutcome.Done;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -74,9 +80,13 @@ public sealed class KnowledgeBaseFeed(
     }
 
     /// <summary>The upsert: makes the thread's article follow the thread. Safe to run any number of times, at once or not.</summary>
-    public async Task<FeedOutcome> SyncArticleAsync(int questionId, CancellationToken cancellationToken = default)
+    public async Task<FeedOutcome> SyncArticleAsync(int questionId, CancellationToken cancellationToken = default) =>
+        (await SyncAsync(questionId, null, cancellationToken)).Outcome;
+
+    /// <summary>The upsert; with <paramref name="doneEntryId"/>, that entry is marked done in the upsert's own transaction.</summary>
+    private async Task<(FeedOutcome Outcome, bool MarkedDone)> SyncAsync(int questionId, long? doneEntryId, CancellationToken cancellationToken)
     {
-        return await contexts.RunAsync<FeedOutcome>(async db =>
+        return await contexts.RunAsync<(FeedOutcome, bool)>(async db =>
         {
             // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
@@ -114,7 +124,7 @@ public sealed class KnowledgeBaseFeed(
                     {
                         // Another run made it first (the unique index on the source question): that one is the article.
                         log.LogInformation("Knowledge-base article for thread {QuestionId} was made by another run", questionId);
-                        return new FeedOutcome(questionId, FeedAction.Nothing, null);
+                        return (new FeedOutcome(questionId, FeedAction.Nothing, null), false);
                     }
                     if (article.Status == ArticleStatus.Published)
                         credited = await KnowledgeCredit.GrantAsync(db, ledger, options, article.Id, 1, null, cancellationToken);
@@ -155,22 +165,31 @@ public sealed class KnowledgeBaseFeed(
                 Audit.AuditLog.Record(db, now, null, KnowledgeBaseAudit.Fed, KnowledgeBaseAudit.Target(article!.Id), details: $"Thread {questionId}: {action}");
                 await db.SaveChangesAsync(cancellationToken);
             }
+            if (doneEntryId is { } entryId)
+                await MarkDoneAsync(db, entryId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             log.LogInformation("Knowledge-base article {ArticleId} for thread {QuestionId}: {Action}", article?.Id, questionId, action);
-            if (credited.Count > 0)
+            // The feed drains a queue: its badge check (the credited members' article counts) must not hold up the next entry.
+            if (credited.Count > 0 && deferredBadges is not null)
+                deferredBadges.AfterPublished(credited);
+            else if (credited.Count > 0)
                 await Badges.BadgeCheck.AfterAsync(badges, credited, cancellationToken);
-            return new FeedOutcome(questionId, action, article?.Id);
+            return (new FeedOutcome(questionId, action, article?.Id), doneEntryId is not null);
         }, cancellationToken);
     }
 
     public async Task MarkDoneAsync(long entryId, int questionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.KnowledgeBaseOutbox.Where(e => e.Id == entryId && e.DoneAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.DoneAt, now).SetProperty(e => e.LastError, (string?)null), cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await MarkDoneAsync(db, entryId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         log.LogInformation("Knowledge-base outbox entry {EntryId} for thread {QuestionId} marked done", entryId, questionId);
     }
+
+    private static Task<int> MarkDoneAsync(CommunityDbContext db, long entryId, DateTime now, CancellationToken cancellationToken) =>
+        db.KnowledgeBaseOutbox.Where(e => e.Id == entryId && e.DoneAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.DoneAt, now).SetProperty(e => e.LastError, (string?)null), cancellationToken);
 
     private async Task RecordFailureAsync(long entryId, Exception failure, CancellationToken cancellationToken)
     {

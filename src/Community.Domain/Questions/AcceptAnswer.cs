@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Community.Domain.Questions;
 
-/// <summary>The asker marks the answer that solved it (and may change or withdraw that); safe to repeat.</summary>
-public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time, Badges.BadgeAwarder? badges = null, Notifications.Notifier? notifier = null)
+/// <summary>
+/// The asker marks the answer that solved it (and may change or withdraw that); safe to repeat. The acceptance, its
+/// ledger rows, the knowledge-base outbox entry and the answerer's notice are one write transaction; the badges it can
+/// earn are checked after it (deferred and scoped to what it changed, where the host allows).
+/// </summary>
+public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts, ReputationLedger ledger, TimeProvider time, Badges.BadgeAwarder? badges = null, Notifications.Notifier? notifier = null, Badges.DeferredBadgeChecks? deferredBadges = null)
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
@@ -30,9 +34,14 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             var asker = await ledger.PartyAsync(db, actor.UserId, cancellationToken);
             var answerer = await ledger.PartyAsync(db, answer.AuthorId, cancellationToken);
             await ledger.AppendAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
+            var announcement = notifier is null ? null : await notifier.RecordAcceptanceAsync(db, answer, answer.Question, actor.UserId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, answer.AuthorId], cancellationToken);
-            await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerAcceptedAsync(answer.Id, actor.UserId, cancellationToken));
+            // As for votes: the badges an acceptance can earn are checked after the request, where the host allows.
+            if (deferredBadges is not null)
+                deferredBadges.AfterAcceptance(actor.UserId, answer.Question.Id, answer.AuthorId, answer.Id);
+            else
+                await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, answer.AuthorId], cancellationToken);
+            notifier?.Announce(announcement);
             return WriteResult<int?>.Done(answer.Id);
         }, cancellationToken);
     }

@@ -1,0 +1,165 @@
+using Community.Domain.Badges;
+using Community.Domain.KnowledgeBase;
+using Community.Domain.Questions;
+using Community.Domain.Tests.KnowledgeBase;
+using Community.Domain.Tests.Posting;
+using Microsoft.EntityFrameworkCore;
+using static Community.Domain.Tests.Badges.BadgeForum;
+
+namespace Community.Domain.Tests.Badges;
+
+/// <summary>
+/// The badges an acceptance (and a published article) can earn, checked after the write by <see cref="DeferredBadgeChecks"/>
+/// with a scope of what it changed: each still arrives, once, and a scoped check never awards what a full one would not.
+/// </summary>
+public sealed class AcceptanceBadgeChecksTests
+{
+    private static AcceptAnswer DeferredAccept(TestForum forum, DeferredBadgeChecks deferred) =>
+        new(forum.Database, forum.Ledger, forum.Time, forum.Awarder(), deferredBadges: deferred);
+
+    [Fact]
+    public async Task AnAcceptanceEarnsTheAskerScholarAfterTheRequestOnceWithOneNotice()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var first = await forum.AnswerAsync(await forum.MemberAsync(), question);
+        var second = await forum.AnswerAsync(await forum.MemberAsync(), question, TestForum.AnswerBody + " Or turn updates off.");
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var accept = DeferredAccept(forum, deferred);
+
+        Assert.True((await accept.AcceptAsync(asker, first, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+        Assert.True((await accept.AcceptAsync(asker, second, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
+        Assert.Equal(1, await NoticesAsync(forum, asker.UserId, $"badge:{BadgeCatalogue.Scholar.Id}:once"));
+    }
+
+    [Fact]
+    public async Task ManyAcceptancesAtOnceByOneAskerEarnScholarOnce()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answers = new List<int>();
+        for (var i = 0; i < 6; i++)
+            answers.Add(await forum.AnswerAsync(await forum.MemberAsync(), await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}")));
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var accept = DeferredAccept(forum, deferred);
+
+        Assert.All(await Task.WhenAll(answers.Select(a => accept.AcceptAsync(asker, a, Ct))), r => Assert.True(r.Succeeded, r.Message));
+        await deferred.WhenIdleAsync();
+
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
+        Assert.Equal(1, await NoticesAsync(forum, asker.UserId, $"badge:{BadgeCatalogue.Scholar.Id}:once"));
+    }
+
+    [Fact]
+    public async Task AcceptingAnAnswerScoringFortyEarnsTheAnswererGuruForThatAnswer()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        await forum.SetScoreAsync(answer, 40);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+
+        Assert.True((await DeferredAccept(forum, deferred).AcceptAsync(asker, answer, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        // Teacher and Nice Answer on the same answer come too: the scope reads the accepted answer whole.
+        Assert.Contains((BadgeCatalogue.Guru.Id, answer.ToString()), await forum.AwardsAsync(answerer));
+        Assert.Equal(1, await NoticesAsync(forum, answerer.UserId, $"badge:{BadgeCatalogue.Guru.Id}:{answer}"));
+    }
+
+    [Fact]
+    public async Task AnAcceptanceScopedCheckAwardsNothingTheAcceptanceDidNotEarnAndTheFullCheckAwardsTheRest()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var older = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} before");
+        await forum.SetScoreAsync(older, 12);
+        var otherAnswer = await forum.AnswerAsync(answerer, older);
+        await forum.SetScoreAsync(otherAnswer, 12);
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+
+        Assert.True((await DeferredAccept(forum, deferred).AcceptAsync(asker, answer, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        // The older question's Nice Question and the other answer's Nice Answer were due before: not the acceptance's to award.
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
+        Assert.Empty(await forum.AwardsAsync(answerer));
+        Assert.Contains(await forum.Awarder().CheckMemberAsync(asker.UserId, Ct), e => e.Badge == BadgeCatalogue.NiceQuestion && e.PostId == older);
+        Assert.Contains(await forum.Awarder().CheckMemberAsync(answerer.UserId, Ct), e => e.Badge == BadgeCatalogue.NiceAnswer && e.PostId == otherAnswer);
+    }
+
+    [Fact]
+    public async Task EveryScopedCheckIsDueNoMoreThanTheFullCheck()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var answers = new List<int>();
+        var questions = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            questions.Add(await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}", TestForum.QuestionBody, "billing"));
+            answers.Add(await forum.AnswerAsync(answerer, questions[^1]));
+            await forum.SetScoreAsync(answers[^1], 9 * i);
+            await forum.SetScoreAsync(questions[^1], 11 * i);
+        }
+        Assert.True((await forum.Accept.AcceptAsync(asker, answers[^1], Ct)).Succeeded);
+        await forum.VoteAsync(answerer, questions[0]);
+        var now = forum.Time.GetUtcNow().UtcDateTime;
+        BadgeScope[] scopes =
+        [
+            BadgeScope.Voted, BadgeScope.Published, .. answers.Concat(questions).SelectMany(p => new[] { BadgeScope.AcceptedOn(p), BadgeScope.VotedOn(p) }),
+            BadgeScope.AcceptedOn(answers[^1]).With(BadgeScope.VotedOn(answers[0])).With(BadgeScope.Voted),
+        ];
+
+        await using var db = forum.Db();
+        foreach (var member in new[] { asker, answerer })
+        {
+            var full = MemberBadges.Due((await MemberFacts.LoadAsync(db, member.UserId, Ct))!, now).Select(d => (d.Badge.Id, d.AwardKey)).ToHashSet();
+            Assert.NotEmpty(full);
+            foreach (var scope in scopes)
+            {
+                var scoped = MemberBadges.Due((await MemberFacts.LoadAsync(db, member.UserId, scope, Ct))!, now).Select(d => (d.Badge.Id, d.AwardKey));
+                Assert.Subset(full, scoped.ToHashSet());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnArticlePublishedByTheFeedEarnsTheCreditedMemberKnowledgeContributorOnce()
+    {
+        await using var kb = await KnowledgeBaseForum.CreateAsync(new KnowledgeBaseOptions { AutoPublishOfficial = true });
+        var forum = kb.Forum;
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var feed = new KnowledgeBaseFeed(forum.Database, forum.Ledger, forum.Markdown, kb.Options, forum.Time, deferredBadges: deferred);
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answer = await forum.AnswerAsync(kb.Staff, question);
+        Assert.True((await kb.Official.MarkAsync(kb.Staff, answer, Ct)).Succeeded);
+
+        await using (var db = forum.Db())
+            foreach (var entry in await db.KnowledgeBaseOutbox.Where(e => e.DoneAt == null).Select(e => e.Id).ToListAsync(Ct))
+                Assert.Equal(EntryOutcome.Done, await feed.ProcessAsync(entry, Ct));
+        await feed.SyncArticleAsync(question, Ct);
+        await deferred.WhenIdleAsync();
+
+        Assert.Equal(ArticleStatus.Published, (await kb.ArticleAsync(question)).Status);
+        Assert.Equal([(BadgeCatalogue.KnowledgeContributor.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(kb.Staff));
+        Assert.Equal(1, await NoticesAsync(forum, kb.Staff.UserId, $"badge:{BadgeCatalogue.KnowledgeContributor.Id}:once"));
+    }
+
+    private static async Task<int> NoticesAsync(TestForum forum, string userId, string key)
+    {
+        await using var db = forum.Db();
+        return await db.Notices.CountAsync(n => n.UserId == userId && n.Key == key, Ct);
+    }
+}
