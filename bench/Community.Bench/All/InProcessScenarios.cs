@@ -39,6 +39,7 @@ internal static class InProcessScenarios
             var clock = Stopwatch.StartNew();
             var result = renderer.Render(input);
             var ms = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"    {name}: {ms:F1} ms, {(result.Succeeded ? "rendered" : "refused")}");
             if (ms > worst.Ms)
                 worst = (name, ms, !result.Succeeded);
         }

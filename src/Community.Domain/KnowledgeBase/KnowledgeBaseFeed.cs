@@ -56,12 +56,16 @@ public sealed class KnowledgeBaseFeed(
             }
             questionId = entry.QuestionId;
             var now = time.GetUtcNow().UtcDateTime;
-            // Counted before the work, so an entry that crashes the process still reaches MaxAttempts. Through the
-            // writers' queue: a bare UPDATE waits in SQLite's busy loop and loses to every queued writer (acceptances).
-            await using var attempt = await db.BeginWriteTransactionAsync(cancellationToken);
-            await db.KnowledgeBaseOutbox.Where(e => e.Id == entryId)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, e => e.Attempts + 1).SetProperty(e => e.LastAttemptAt, now), cancellationToken);
-            await attempt.CommitAsync(cancellationToken);
+            // Counted before the work, so an entry that crashes the process still reaches MaxAttempts. In a group
+            // commit: a bare UPDATE waits in SQLite's busy loop and loses to every queued writer (acceptances).
+            await contexts.RunGroupCommittedAsync(async attemptDb =>
+            {
+                await using var attempt = await attemptDb.BeginWriteTransactionAsync(cancellationToken);
+                await attemptDb.KnowledgeBaseOutbox.Where(e => e.Id == entryId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, e => e.Attempts + 1).SetProperty(e => e.LastAttemptAt, now), cancellationToken);
+                await attempt.CommitAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
             log.LogInformation("Knowledge-base feed: entry {EntryId} ({Kind}) for thread {QuestionId}, attempt {Attempt}", entryId, entry.Kind, questionId, entry.Attempts + 1);
         }
         try
@@ -86,7 +90,8 @@ public sealed class KnowledgeBaseFeed(
     /// <summary>The upsert; with <paramref name="doneEntryId"/>, that entry is marked done in the upsert's own transaction.</summary>
     private async Task<(FeedOutcome Outcome, bool MarkedDone)> SyncAsync(int questionId, long? doneEntryId, CancellationToken cancellationToken)
     {
-        return await contexts.RunAsync<(FeedOutcome, bool)>(async db =>
+        // In a group commit (docs/decisions/0008) with the acceptances that feed it; the upsert is safe to run again.
+        return await contexts.RunGroupCommittedAsync<(FeedOutcome, bool)>(async db =>
         {
             // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
@@ -180,10 +185,13 @@ public sealed class KnowledgeBaseFeed(
 
     public async Task MarkDoneAsync(long entryId, int questionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        await MarkDoneAsync(db, entryId, time.GetUtcNow().UtcDateTime, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await contexts.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            await MarkDoneAsync(db, entryId, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
         log.LogInformation("Knowledge-base outbox entry {EntryId} for thread {QuestionId} marked done", entryId, questionId);
     }
 

@@ -29,6 +29,36 @@ internal static class EmphasisPreCheck
     /// </summary>
     public static int MostLinksInAParagraph(string source) => MostInAParagraph(source, LinksOutsideCode);
 
+    /// <summary>
+    /// Links in the whole source, outside code: link openers (<c>[</c>) and the starts of autolinks (<c>://</c>,
+    /// <c>www.</c>, <c>mailto:</c>). Each link costs its HTML and the sanitizer's work on it: 3,000 bare URLs took
+    /// 87 ms, to be refused afterwards by the HTML size limit (bench/RESULTS.md).
+    /// </summary>
+    public static int LinksInPost(string source)
+    {
+        int total = 0, lineStart = 0;
+        var inFence = false;
+        while (lineStart <= source.Length)
+        {
+            var lineEnd = source.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = source.Length;
+            var line = source.AsSpan(lineStart, lineEnd - lineStart);
+            var text = line.TrimStart(' ');
+            if (text.StartsWith("```") || text.StartsWith("~~~"))
+                inFence = !inFence;
+            else if (!inFence)
+            {
+                // A task list's box ("- [ ] ", "- [x] ") is not a link.
+                if (StartsItsOwnBlock(text, out var content) && content.Length >= 3 && content[0] == '[' && content[1] is ' ' or 'x' or 'X' && content[2] == ']')
+                    line = content[3..];
+                total += LinksOutsideCode(line) + AutolinksOutsideCode(line);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return total;
+    }
+
     private delegate int LineCount(ReadOnlySpan<char> line);
 
     private static int MostInAParagraph(string source, LineCount count)
@@ -98,6 +128,32 @@ internal static class EmphasisPreCheck
                 links++;
         }
         return links;
+    }
+
+    private static int AutolinksOutsideCode(ReadOnlySpan<char> line)
+    {
+        var links = 0;
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '`')
+                inCode = !inCode;
+            else if (!inCode && ((c == ':' && line[i..].StartsWith("://") && !IsLinkDestination(line, i))
+                || (c is 'w' or 'W' && line[i..].StartsWith("www.", StringComparison.OrdinalIgnoreCase) && (i == 0 || !char.IsAsciiLetterOrDigit(line[i - 1]) && line[i - 1] != '/'))
+                || (c is 'm' or 'M' && line[i..].StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))))
+                links++;
+        }
+        return links;
+    }
+
+    /// <summary>The address of <c>[text](https://…)</c>: its <c>[</c> already counted the link.</summary>
+    private static bool IsLinkDestination(ReadOnlySpan<char> line, int colon)
+    {
+        var start = colon;
+        while (start > 0 && char.IsAsciiLetter(line[start - 1]))
+            start--;
+        return start > 0 && line[start - 1] == '(';
     }
 
     private static int RunsOutsideCode(ReadOnlySpan<char> line)

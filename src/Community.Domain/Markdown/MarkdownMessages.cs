@@ -51,6 +51,10 @@ internal static class MarkdownMessages
         $"Your {Noun(kind)} has {N(links)} links or [ brackets in one paragraph; the limit is {N(limit)}. " +
         "Split the paragraph, put the links in a list, or put brackets in `backticks`, and try again.";
 
+    public static string TooManyLinksInAll(MarkdownKind kind, int links, int limit) =>
+        $"Your {Noun(kind)} has {N(links)} links or [ brackets; the limit is {N(limit)}. " +
+        "Link to fewer pages, or put addresses and brackets that need not be links in `backticks`, and try again.";
+
     public static string TooSlow(MarkdownKind kind, TimeSpan budget) =>
         $"Your {Noun(kind)} took longer than {Seconds(budget)} to format. " +
         "Simplify it (fewer links, less nesting, shorter tables) and try again.";

@@ -64,6 +64,9 @@ public sealed class MarkdownRenderer(MarkdownRendererOptions options)
         var links = EmphasisPreCheck.MostLinksInAParagraph(markdown);
         if (links > _options.MaxLinksPerParagraph)
             return MarkdownRenderResult.Refused(MarkdownMessages.TooManyLinks(kind, links, _options.MaxLinksPerParagraph));
+        var allLinks = EmphasisPreCheck.LinksInPost(markdown);
+        if (allLinks > _options.MaxLinksPerPost)
+            return MarkdownRenderResult.Refused(MarkdownMessages.TooManyLinksInAll(kind, allLinks, _options.MaxLinksPerPost));
 
         var budget = new RenderBudget(_options.TimeProvider, _options.TimeBudget);
         try

@@ -14,7 +14,8 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
-        return await contexts.RunAsync<WriteResult<int?>>(async db =>
+        // In a group commit (docs/decisions/0008): the work reads everything again if it has to run again.
+        return await contexts.RunGroupCommittedAsync<WriteResult<int?>>(async db =>
         {
             var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
             if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))

@@ -436,6 +436,33 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void A_post_of_thousands_of_bare_addresses_is_refused_before_rendering()
+    {
+        // 3,000 autolinks took 87 ms to render and sanitize before the HTML limit refused them (bench/RESULTS.md).
+        var hostile = string.Concat(Enumerable.Repeat("www.a.com ", 3_000));
+        var inParagraphs = string.Join("\n\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat("https://example.com/a ", 100)), 6));
+
+        Assert.Equal("Your post has 3,000 links or [ brackets; the limit is 500. "
+            + "Link to fewer pages, or put addresses and brackets that need not be links in `backticks`, and try again.", Refusal(_renderer.Render(hostile)));
+        Assert.Contains("600 links or [ brackets; the limit is 500.", Refusal(_renderer.Render(inParagraphs)));
+        Assert.Contains("501 links", Refusal(_renderer.Render(string.Join("\n", Enumerable.Repeat("- mailto:help@example.com", 501)))));
+    }
+
+    [Fact]
+    public void A_list_of_fifty_addresses_and_a_post_of_five_hundred_links_render()
+    {
+        var fifty = string.Join("\n", Enumerable.Range(1, 50).Select(i => $"- [ ] https://www.example.com/guides/{i}"));
+        // A link's address is not counted again: [text](https://www.…) is one link.
+        var fiveHundred = string.Join("\n\n", Enumerable.Repeat(string.Join(" ", Enumerable.Repeat("[guide](https://www.example.com/guide)", 100)), 5));
+        var inCode = "```\n" + string.Concat(Enumerable.Repeat("www.a.com https://b.org\n", 1_000)) + "```\n\n`www.a.com`";
+
+        Assert.Equal(50, CountOf(RenderOk(fifty), "<a "));
+        Assert.Equal(50, CountOf(RenderOk(fifty.Replace("- [ ] ", "1. [x] ")), "<a "));
+        Assert.Equal(500, CountOf(RenderOk(fiveHundred), "<a "));
+        Assert.Equal(0, CountOf(RenderOk(inCode), "<a "));
+    }
+
+    [Fact]
     public void Emphasis_up_to_the_limit_in_one_paragraph_renders()
     {
         var html = RenderOk(string.Join(" ", Enumerable.Repeat("**bold**", 200)));
@@ -489,7 +516,8 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Reference_link_expansion_past_the_html_limit_is_refused()
     {
-        var markdown = ReferenceBomb(definitions: 100, uses: 2000);
+        // Long addresses used 400 times: within the links limit (MaxLinksPerPost), over the HTML limit.
+        var markdown = ReferenceBomb(definitions: 20, uses: 400, addressLength: 1_000);
         Assert.True(markdown.Length < 30_000, $"the source must fit the length limit, was {markdown.Length}");
 
         var error = Refusal(_renderer.Render(markdown));
@@ -666,7 +694,7 @@ public sealed class MarkdownRendererTests
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /// <summary>A few hundred reference definitions with long URLs and titles, then short references to them.</summary>
-    private static string ReferenceBomb(int definitions, int uses)
+    private static string ReferenceBomb(int definitions, int uses, int addressLength = 60)
     {
         var builder = new StringBuilder();
         // In paragraphs of 100 uses: a paragraph of thousands of links is refused before parsing (MaxLinksPerParagraph).
@@ -674,7 +702,7 @@ public sealed class MarkdownRendererTests
             builder.Append("[r").Append(i % definitions).Append(i % 100 == 99 ? "]\n\n" : "] ");
         builder.Append("\n\n");
         for (var i = 0; i < definitions; i++)
-            builder.Append("[r").Append(i).Append("]: https://example.com/").Append('a', 60).Append('/').Append(i)
+            builder.Append("[r").Append(i).Append("]: https://example.com/").Append('a', addressLength).Append('/').Append(i)
                 .Append(" \"").Append('t', 40).Append("\"\n");
         return builder.ToString();
     }
