@@ -46,6 +46,8 @@ internal sealed class EscalationEntityConfiguration : IEntityTypeConfiguration<E
         escalation.Property(e => e.ResolvedById).HasMaxLength(450);
         // One open escalation per question: a second escalation, a retried sweep or a racing flag finds this one.
         escalation.HasIndex(e => e.QuestionId).IsUnique().HasFilter("\"ResolvedAt\" IS NULL").HasDatabaseName("IX_Escalations_OneOpenPerQuestion");
+        // Every escalation of a question, resolved ones too: the question page asks whether staff were ever involved.
+        escalation.HasIndex(e => e.QuestionId, "IX_Escalations_QuestionId");
         escalation.HasIndex(e => new { e.TeamId, e.ResolvedAt, e.DueAt });
         escalation.HasIndex(e => e.OpenedAt);
         escalation.HasMany(e => e.Notes).WithOne().HasForeignKey(n => n.EscalationId).OnDelete(DeleteBehavior.Cascade);

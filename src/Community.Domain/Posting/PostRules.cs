@@ -81,6 +81,9 @@ public static class PostRules
     }
 
     /// <summary>Can this visitor see the post at all? Deleted and held (hidden pending review) posts are visible to their author and moderators only.</summary>
-    public static bool CanSee(Actor? actor, Post post) =>
-        !post.IsDeleted && !post.IsHidden || actor is not null && (actor.IsModerator || actor.UserId == post.AuthorId);
+    public static bool CanSee(Actor? actor, Post post) => CanSee(actor, post.IsDeleted, post.IsHidden, post.AuthorId);
+
+    /// <summary>The same, from a projection's columns.</summary>
+    public static bool CanSee(Actor? actor, bool isDeleted, bool isHidden, string authorId) =>
+        !isDeleted && !isHidden || actor is not null && (actor.IsModerator || actor.UserId == authorId);
 }

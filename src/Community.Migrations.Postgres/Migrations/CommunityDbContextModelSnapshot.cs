@@ -354,6 +354,8 @@ namespace Community.Migrations.Postgres.Migrations
 
                     b.HasIndex("TeamId", "ResolvedAt", "DueAt");
 
+                    b.HasIndex(new[] { "QuestionId" }, "IX_Escalations_QuestionId");
+
                     b.ToTable("Escalations", (string)null);
                 });
 
@@ -1314,6 +1316,9 @@ namespace Community.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId", "ClientToken")
                         .IsUnique()
                         .HasFilter("\"ClientToken\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id", "Kind", "DeletedAt", "HiddenAt" }, "IX_Posts_RemovedQuestions")
+                        .HasFilter("\"Kind\" = 'Question' AND (\"DeletedAt\" IS NOT NULL OR \"HiddenAt\" IS NOT NULL)");
 
                     b.ToTable("Posts", (string)null);
 

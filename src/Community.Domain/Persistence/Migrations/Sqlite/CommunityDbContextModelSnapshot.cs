@@ -341,6 +341,8 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "ResolvedAt", "DueAt");
 
+                    b.HasIndex(new[] { "QuestionId" }, "IX_Escalations_QuestionId");
+
                     b.ToTable("Escalations", (string)null);
                 });
 
@@ -1255,6 +1257,9 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("AuthorId", "ClientToken")
                         .IsUnique()
                         .HasFilter("\"ClientToken\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id", "Kind", "DeletedAt", "HiddenAt" }, "IX_Posts_RemovedQuestions")
+                        .HasFilter("\"Kind\" = 'Question' AND (\"DeletedAt\" IS NOT NULL OR \"HiddenAt\" IS NOT NULL)");
 
                     b.ToTable("Posts", (string)null);
 

@@ -1,71 +1,137 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Community.Domain.Questions;
 
 namespace Community.Web.Components.Pages.Questions;
 
 /// <summary>
 /// schema.org QAPage data for a question page. Staff authors carry their employer as <c>affiliation</c>, so the
-/// disclosure reaches search engines too. Serialized by System.Text.Json, whose default encoder escapes &lt; and
-/// &gt;, so no post text can close the script element.
+/// disclosure reaches search engines too. Written by System.Text.Json's <see cref="Utf8JsonWriter"/>, whose default
+/// encoder escapes &lt; and &gt;, so no post text can close the script element. The answers' full text is what
+/// QAPage asks for, so this is a third of a busy page: written straight to a buffer rather than built as a DOM.
 /// </summary>
 public static class QuestionJsonLd
 {
     public static string For(QuestionThread thread, string questionText, Func<string, string> absoluteUrl, string company)
     {
-        var accepted = thread.Answers.FirstOrDefault(a => a.IsAccepted && !a.IsDeleted);
-        var question = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["@type"] = "Question",
-            ["name"] = thread.Title,
-            ["text"] = questionText,
-            ["answerCount"] = thread.Answers.Count(a => !a.IsDeleted),
-            ["upvoteCount"] = thread.Score,
-            ["dateCreated"] = thread.AskedAt.ToString("O"),
-            ["author"] = Person(thread.Author, absoluteUrl, company),
-        };
-        if (accepted is not null)
-            question["acceptedAnswer"] = Answer(accepted, thread, absoluteUrl, company);
-        var suggested = new JsonArray();
-        foreach (var answer in thread.Answers.Where(a => !a.IsDeleted && !a.IsAccepted))
-            suggested.Add(Answer(answer, thread, absoluteUrl, company));
-        if (suggested.Count > 0)
-            question["suggestedAnswer"] = suggested;
-        var page = new JsonObject { ["@context"] = "https://schema.org", ["@type"] = "QAPage", ["mainEntity"] = question };
-        return page.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "QAPage");
+            json.WriteStartObject("mainEntity");
+            json.WriteString("@type", "Question");
+            json.WriteString("name", thread.Title);
+            json.WriteString("text", questionText);
+            json.WriteNumber("answerCount", thread.Answers.Count(a => !a.IsDeleted));
+            json.WriteNumber("upvoteCount", thread.Score);
+            json.WriteString("dateCreated", thread.AskedAt.ToString("O"));
+            json.WritePropertyName("author");
+            Person(json, thread.Author, absoluteUrl, company);
+            var url = thread.Url;
+            if (thread.Answers.FirstOrDefault(a => a.IsAccepted && !a.IsDeleted) is { } accepted)
+            {
+                json.WritePropertyName("acceptedAnswer");
+                Answer(json, accepted, url, absoluteUrl, company);
+            }
+            var suggested = thread.Answers.Where(a => !a.IsDeleted && !a.IsAccepted).ToList();
+            if (suggested.Count > 0)
+            {
+                json.WriteStartArray("suggestedAnswer");
+                foreach (var answer in suggested)
+                    Answer(json, answer, url, absoluteUrl, company);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static JsonObject Answer(AnswerView answer, QuestionThread thread, Func<string, string> absoluteUrl, string company) => new()
+    private static void Answer(Utf8JsonWriter json, AnswerView answer, string threadUrl, Func<string, string> absoluteUrl, string company)
     {
-        ["@type"] = "Answer",
-        ["text"] = PlainText(answer.BodyHtml),
-        ["upvoteCount"] = answer.Score,
-        ["dateCreated"] = answer.AnsweredAt.ToString("O"),
-        ["url"] = absoluteUrl($"{thread.Url}#answer-{answer.Id}"),
-        ["author"] = Person(answer.Author, absoluteUrl, company),
-    };
+        json.WriteStartObject();
+        json.WriteString("@type", "Answer");
+        json.WriteString("text", PlainText(answer.BodyHtml));
+        json.WriteNumber("upvoteCount", answer.Score);
+        json.WriteString("dateCreated", answer.AnsweredAt.ToString("O"));
+        json.WriteString("url", absoluteUrl($"{threadUrl}#answer-{answer.Id}"));
+        json.WritePropertyName("author");
+        Person(json, answer.Author, absoluteUrl, company);
+        json.WriteEndObject();
+    }
 
-    private static JsonObject Person(PostAuthor author, Func<string, string> absoluteUrl, string company)
+    private static void Person(Utf8JsonWriter json, PostAuthor author, Func<string, string> absoluteUrl, string company)
     {
-        var person = new JsonObject
-        {
-            ["@type"] = "Person",
-            ["name"] = author.Staff?.Name ?? author.DisplayName,
-            ["url"] = absoluteUrl(author.Staff is null ? $"users/{author.Id}" : $"staff/{author.Id}"),
-        };
+        json.WriteStartObject();
+        json.WriteString("@type", "Person");
+        json.WriteString("name", author.Staff?.Name ?? author.DisplayName);
+        json.WriteString("url", absoluteUrl(author.Staff is null ? $"users/{author.Id}" : $"staff/{author.Id}"));
         if (author.Staff is { } staff)
         {
-            person["jobTitle"] = staff.Title;
-            person["affiliation"] = new JsonObject { ["@type"] = "Organization", ["name"] = staff.Company.Length > 0 ? staff.Company : company };
+            json.WriteString("jobTitle", staff.Title);
+            json.WriteStartObject("affiliation");
+            json.WriteString("@type", "Organization");
+            json.WriteString("name", staff.Company.Length > 0 ? staff.Company : company);
+            json.WriteEndObject();
         }
-        return person;
+        json.WriteEndObject();
     }
 
-    /// <summary>The text of sanitized HTML, for the structured data's plain-text fields.</summary>
+    /// <summary>
+    /// The text of sanitized HTML, for the structured data's plain-text fields and meta descriptions: every tag becomes
+    /// a space, entities are decoded, runs of white space become one space. One pass over the characters (the two regular
+    /// expressions it replaces were a tenth of a question page's CPU).
+    /// </summary>
     public static string PlainText(string html)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ");
-        text = System.Net.WebUtility.HtmlDecode(text);
-        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+        var text = html.AsSpan();
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            var hasEntity = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '<' && text[(i + 1)..].IndexOf('>') is > 0 and var close)
+                {
+                    buffer[length++] = ' ';
+                    i += close + 1;
+                    continue;
+                }
+                hasEntity |= c == '&';
+                buffer[length++] = c;
+            }
+            var decoded = hasEntity ? WebUtility.HtmlDecode(new string(buffer, 0, length)).AsSpan() : buffer.AsSpan(0, length);
+            return CollapseWhiteSpace(decoded);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string CollapseWhiteSpace(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        var builder = new StringBuilder(text.Length);
+        var inSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inSpace = true;
+                continue;
+            }
+            if (inSpace)
+                builder.Append(' ');
+            inSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
     }
 }
