@@ -97,16 +97,16 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var viewerId = viewer?.UserId;
-        var head = await ThreadHead(db, id, viewerId);
+        var head = await ThreadHead.For(db)(db, id, viewerId);
         if (head is null || !PostRules.CanSee(viewer, head.DeletedAt is not null, head.HiddenAt is not null, head.Author.Id))
             return null;
         var answers = new List<AnswerRow>();
-        await foreach (var row in ThreadAnswers(db, id, viewerId).WithCancellation(cancellationToken))
+        await foreach (var row in ThreadAnswers.For(db)(db, id, viewerId).WithCancellation(cancellationToken))
             if (PostRules.CanSee(viewer, row.DeletedAt is not null, row.HiddenAt is not null, row.Author.Id))
                 answers.Add(row);
         // A held comment is shown to its author and moderators only, with the reason.
         var comments = new List<CommentView>();
-        await foreach (var comment in ThreadComments(db, id, viewer?.IsModerator == true, viewerId).WithCancellation(cancellationToken))
+        await foreach (var comment in ThreadComments.For(db)(db, id, viewer?.IsModerator == true, viewerId).WithCancellation(cancellationToken))
             comments.Add(comment);
         var commentsByPost = comments.ToLookup(c => c.PostId);
         ClosedInfo? closed = head is { ClosedAt: { } closedAt, CloseReason: { } reason }
@@ -122,15 +122,16 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             head.Tags.Order(StringComparer.Ordinal).ToList(), head.AcceptedAnswerId, answerViews,
             head.Version, head.DeletedAt is not null, closed, commentsByPost[id].ToList(), head.MyVote, head.OfficialAnswerId, head.HiddenReason, head.LockedAt is not null,
             head.ArticleId is { } articleId ? new ArticleLink(articleId, head.ArticleTitle ?? "") : null,
-            head.HasEscalation, head.ExpertsInvited);
+            head.HasEscalation, head.ExpertsInvited,
+            head.ViewerReputation is { } reputation ? new ViewerStanding(reputation, head.ViewerFollows) : null);
     }
 
-    // The question page's three queries, compiled once: the page is the hottest read, and translating its LINQ on every
+    // The question page's three queries, compiled once (per engine's model): the page is the hottest read, and translating its LINQ on every
     // request (the funcletizer and the query cache's key) cost more than running the SQL. Each reads only the columns the
     // page shows: whole entities also read the Markdown source and every Identity column of each author.
 
     /// <summary>The question with its author, tags, article, duplicate's title, the viewer's vote and the status line's facts.</summary>
-    private static readonly Func<CommunityDbContext, int, string?, Task<ThreadHeadRow?>> ThreadHead = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CommunityDbContext, int, string?, Task<ThreadHeadRow?>>> ThreadHead = new(() => EF.CompileAsyncQuery(
         (CommunityDbContext db, int id, string? viewerId) => db.Questions.AsNoTracking().Where(q => q.Id == id).Select(q => new ThreadHeadRow(
             q.Id, q.Title, q.BodyHtml, q.Score, q.ViewCount, q.CreatedAt, q.EditedAt, q.LastActivityAt,
             new PostAuthor(q.AuthorId, q.Author!.DisplayName, q.Author.Reputation, q.StaffDisclosure),
@@ -146,33 +147,37 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             db.Votes.Where(v => v.PostId == q.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault(),
             // What the public status line needs when staff were never involved (the escalation panel asks more only then).
             db.Escalations.Any(e => e.QuestionId == q.Id),
-            db.ExpertInvitations.Any(i => i.QuestionId == q.Id)))
-            .SingleOrDefault());
+            db.ExpertInvitations.Any(i => i.QuestionId == q.Id),
+            // The signed-in viewer's standing on the page (their reputation decides what they may do; whether they follow).
+            db.Users.Where(u => u.Id == viewerId).Select(u => (int?)u.Reputation).FirstOrDefault(),
+            db.Follows.Any(f => f.UserId == viewerId && f.QuestionId == q.Id)))
+            .SingleOrDefault()));
 
     /// <summary>Every answer with its author and the viewer's vote; what the viewer may not see is dropped after reading.</summary>
-    private static readonly Func<CommunityDbContext, int, string?, IAsyncEnumerable<AnswerRow>> ThreadAnswers = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CommunityDbContext, int, string?, IAsyncEnumerable<AnswerRow>>> ThreadAnswers = new(() => EF.CompileAsyncQuery(
         (CommunityDbContext db, int id, string? viewerId) => db.Answers.AsNoTracking().Where(a => a.QuestionId == id).Select(a => new AnswerRow(
             a.Id, a.BodyHtml, a.Score, a.CreatedAt, a.EditedAt,
             new PostAuthor(a.AuthorId, a.Author!.DisplayName, a.Author.Reputation, a.StaffDisclosure),
             a.Version, a.DeletedAt, a.HiddenAt, a.HiddenReason,
-            db.Votes.Where(v => v.PostId == a.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault())));
+            db.Votes.Where(v => v.PostId == a.Id && v.VoterId == viewerId).Select(v => v.Value).FirstOrDefault()))));
 
     /// <summary>
     /// The comments on the question and its answers, the thread's posts as one IN list (an OR with a correlated EXISTS
     /// made SQLite scan every comment, 0.7 s on 200,000). Held comments only for their author and moderators.
     /// </summary>
-    private static readonly Func<CommunityDbContext, int, bool, string?, IAsyncEnumerable<CommentView>> ThreadComments = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CommunityDbContext, int, bool, string?, IAsyncEnumerable<CommentView>>> ThreadComments = new(() => EF.CompileAsyncQuery(
         (CommunityDbContext db, int id, bool seesHeld, string? viewerId) => db.Comments.AsNoTracking()
             .Where(c => db.Posts.Where(p => p.Id == id || (p is Answer && ((Answer)p).QuestionId == id)).Select(p => p.Id).Contains(c.PostId)
                 && c.DeletedAt == null && (c.HiddenAt == null || seesHeld || c.AuthorId == viewerId))
             .OrderBy(c => c.CreatedAt)
-            .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure), c.HiddenReason)));
+            .Select(c => new CommentView(c.Id, c.PostId, c.BodyHtml, c.CreatedAt, new PostAuthor(c.AuthorId, c.Author!.DisplayName, c.Author.Reputation, c.StaffDisclosure), c.HiddenReason))));
 
     private sealed record ThreadHeadRow(
         int Id, string Title, string BodyHtml, int Score, int ViewCount, DateTime CreatedAt, DateTime? EditedAt, DateTime LastActivityAt,
         PostAuthor Author, int? AcceptedAnswerId, int? OfficialAnswerId, int Version, DateTime? DeletedAt, DateTime? HiddenAt, string? HiddenReason,
         DateTime? LockedAt, DateTime? ClosedAt, CloseReason? CloseReason, string? ClosedById, int? DuplicateOfId,
-        List<string> Tags, int? ArticleId, string? ArticleTitle, string? DuplicateTitle, int MyVote, bool HasEscalation, bool ExpertsInvited);
+        List<string> Tags, int? ArticleId, string? ArticleTitle, string? DuplicateTitle, int MyVote, bool HasEscalation, bool ExpertsInvited,
+        int? ViewerReputation, bool ViewerFollows);
 
     private sealed record AnswerRow(
         int Id, string BodyHtml, int Score, DateTime CreatedAt, DateTime? EditedAt, PostAuthor Author, int Version,

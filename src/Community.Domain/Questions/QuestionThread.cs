@@ -26,12 +26,16 @@ public sealed record QuestionThread(
     bool IsLocked = false,
     ArticleLink? Article = null,
     bool HasEscalation = false,
-    bool ExpertsInvited = false)
+    bool ExpertsInvited = false,
+    ViewerStanding? Viewer = null)
 {
     public string Slug => Questions.Slug.From(Title);
     public string Url => $"questions/{Id}/{Slug}";
     public bool IsResolved => AcceptedAnswerId is not null;
 }
+
+/// <summary>The signed-in viewer's reputation and whether they follow the question, read with the question.</summary>
+public sealed record ViewerStanding(int Reputation, bool Follows);
 
 /// <summary>The published knowledge-base article made from this thread.</summary>
 public sealed record ArticleLink(int Id, string Title)

@@ -20,7 +20,16 @@ public static class PostEndpoints
         var posts = endpoints.MapGroup("").RequireAuthorization().RequireRateLimiting(CommunityApp.WritesRateLimit);
 
         posts.MapPost("/posts/{id:int}/vote", async (int id, [FromForm] int value, [FromForm] string? returnUrl, HttpContext http, CastVote vote) =>
-            Back(http, returnUrl, await vote.ExecuteAsync(http.ToActor()!, id, value), _ => value == 0 ? "Your vote was removed." : "Your vote was counted."));
+        {
+            var result = await vote.ExecuteAsync(http.ToActor()!, id, value);
+            // wwwroot/js/votes.js sends the same form with fetch and asks for the outcome, to show it without a page load.
+            return WantsJson(http)
+                ? Results.Json(result.Succeeded
+                        ? new VoteReply(true, result.Value, value, value == 0 ? "Your vote was removed." : "Your vote was counted.")
+                        : new VoteReply(false, null, null, result.Message ?? "The vote was not counted."),
+                    statusCode: result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity)
+                : Back(http, returnUrl, result, _ => value == 0 ? "Your vote was removed." : "Your vote was counted.");
+        });
 
         posts.MapPost("/answers/{id:int}/accept", async (int id, [FromForm] string? returnUrl, HttpContext http, AcceptAnswer accept) =>
             Back(http, returnUrl, await accept.AcceptAsync(http.ToActor()!, id), _ => "You accepted this answer: the question shows as resolved."));
@@ -81,6 +90,12 @@ public static class PostEndpoints
         Flash.Set(http, message, isError: !result.Succeeded);
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : fallback);
     }
+
+    /// <summary>The outcome of a vote for a script: the post's new score and the voter's vote, or why it was refused.</summary>
+    public sealed record VoteReply(bool Ok, int? Score, int? MyVote, string Message);
+
+    private static bool WantsJson(HttpContext http) =>
+        http.Request.Headers.Accept.Any(accept => accept?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Only paths on this site: "/x" but not "//evil.example" or "/\evil.example".</summary>
     public static bool IsLocal(string? url) =>

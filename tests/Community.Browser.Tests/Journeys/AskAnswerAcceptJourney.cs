@@ -44,16 +44,27 @@ public sealed class AskAnswerAcceptJourney(BrowserSite site) : BrowserTest(site)
             previewed: "Settings > Firmware", sendTokenOnce);
         await Expect(question.Answer(answerId)).ToContainTextAsync("The amber light is the update retrying.");
 
-        // ...and votes the question up on the live island: the score changes, the page does not reload or navigate.
+        // ...and votes the question up: the script posts the arrow's form, the score changes, the page does not reload or navigate.
         var urlBeforeVote = expert.Url;
         await expert.EvaluateAsync("() => { window.__sameDocument = 'still here'; }");
         var pageLoads = CountPageLoads(expert);
-        await question.QuestionVotes.VoteUpInteractivelyAsync();
+        var voteRequests = RecordVoteRequests(expert);
+        await question.QuestionVotes.VoteUpAsync();
         await Expect(question.QuestionVotes.Score).ToHaveTextAsync("1");
-        await Expect(question.QuestionVotes.InteractiveUp).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(question.QuestionVotes.Up).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Equal(urlBeforeVote, expert.Url);
         Assert.Equal("still here", await expert.EvaluateAsync<string>("() => window.__sameDocument"));
         Assert.Empty(Snapshot(pageLoads));
+        Assert.Equal(["fetch"], Snapshot(voteRequests));
+        // Voted again, the arrow withdraws the vote; a fast double click sends one vote, so the score moves by one.
+        await question.QuestionVotes.Up.DblClickAsync();
+        await Expect(question.QuestionVotes.Score).ToHaveTextAsync("0");
+        await Expect(question.QuestionVotes.Up).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(question.QuestionVotes.Up).ToBeEnabledAsync();
+        Assert.Equal(["fetch", "fetch"], Snapshot(voteRequests));
+        await question.QuestionVotes.Up.ClickAsync();
+        await Expect(question.QuestionVotes.Score).ToHaveTextAsync("1");
+        // The answer editor is still a live island on the circuit.
         Assert.Contains(Snapshot(circuitRequests), url => url.Contains("/_blazor", StringComparison.Ordinal));
 
         // The customer reloads: the expert's answer and vote are there. They vote the answer up, live too, and accept it.
@@ -61,7 +72,7 @@ public sealed class AskAnswerAcceptJourney(BrowserSite site) : BrowserTest(site)
         await Expect(asked.Answer(answerId)).ToBeVisibleAsync();
         await Expect(asked.QuestionVotes.Score).ToHaveTextAsync("1");
         await Expect(asked.AnswerVotes(answerId).Score).ToHaveTextAsync("0");
-        await asked.AnswerVotes(answerId).VoteUpInteractivelyAsync();
+        await asked.AnswerVotes(answerId).VoteUpAsync();
         await Expect(asked.AnswerVotes(answerId).Score).ToHaveTextAsync("1");
         await asked.AcceptButton(answerId).ClickAsync();
 
@@ -107,7 +118,7 @@ public sealed class AskAnswerAcceptJourney(BrowserSite site) : BrowserTest(site)
         await Expect(visitor).ToHaveURLAsync(new Regex("/Account/Login\\?ReturnUrl=" + Regex.Escape(Uri.EscapeDataString(questionPath)) + "$"));
         await new LoginPage(visitor).SignInAsync("expert@demo.local", CommunityServer.DemoPassword);
         await Expect(visitor).ToHaveURLAsync(new Regex(Regex.Escape(questionPath) + "$"));
-        await Expect(question.QuestionVotes.InteractiveUp).ToBeVisibleAsync();
+        await Expect(question.QuestionVotes.Up).ToBeEnabledAsync();
         Assert.Contains(Snapshot(blazorTraffic), url => url.Contains("/_blazor", StringComparison.Ordinal));
     }
 
@@ -132,7 +143,22 @@ public sealed class AskAnswerAcceptJourney(BrowserSite site) : BrowserTest(site)
         return urls;
     }
 
-    /// <summary>Navigations of the page itself from now on: full loads, and enhanced navigations (fetches of a page).</summary>
+    /// <summary>The resource type (fetch, document…) of every vote post the page makes from now on.</summary>
+    private static List<string> RecordVoteRequests(IPage page)
+    {
+        var types = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith("/vote", StringComparison.Ordinal))
+                lock (types) types.Add(request.ResourceType);
+        };
+        return types;
+    }
+
+    /// <summary>
+    /// Navigations of the page itself from now on: full loads, and enhanced navigations (fetches of a page); the vote
+    /// script's fetches are not page loads (<see cref="RecordVoteRequests"/> follows those).
+    /// </summary>
     private static List<string> CountPageLoads(IPage page)
     {
         var loads = new List<string>();
@@ -143,7 +169,8 @@ public sealed class AskAnswerAcceptJourney(BrowserSite site) : BrowserTest(site)
         };
         page.Request += (_, request) =>
         {
-            if (request.ResourceType is "document" or "fetch" && !request.Url.Contains("/_blazor", StringComparison.Ordinal))
+            if (request.ResourceType is "document" or "fetch" && !request.Url.Contains("/_blazor", StringComparison.Ordinal)
+                && !(request.ResourceType == "fetch" && request.Url.EndsWith("/vote", StringComparison.Ordinal)))
                 lock (loads) loads.Add($"{request.ResourceType} {request.Method} {request.Url}");
         };
         return loads;

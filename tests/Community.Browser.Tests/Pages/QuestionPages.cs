@@ -69,8 +69,8 @@ public sealed class QuestionsListPage(IPage page)
 }
 
 /// <summary>
-/// The vote arrows of one post. Three shapes: sign-in links for visitors; submit buttons in forms when rendered
-/// statically (also the island's prerender); plain buttons once the island is live on a circuit.
+/// The vote arrows of one post: sign-in links for visitors; for members a form per arrow, which wwwroot/js/votes.js
+/// sends with fetch (no page load) and which posts the ordinary way without JavaScript.
 /// </summary>
 public sealed class VotePanel(ILocator root)
 {
@@ -79,16 +79,15 @@ public sealed class VotePanel(ILocator root)
     public ILocator SignInLinks => root.Locator("a.vote");
     public ILocator UpLink => root.Locator("a.vote.up");
     public ILocator Forms => root.Locator("form");
+    public ILocator Up => root.Locator("form[data-vote=up] button.vote.up");
+    public ILocator Error => root.Locator(".vote-error[role=alert]");
 
-    /// <summary>The up arrow once the island runs on the circuit: a button outside any form, so a click cannot post the page.</summary>
-    public ILocator InteractiveUp => root.Locator("button.vote.up[type=button]");
-
-    /// <summary>Waits for the island to be live, then clicks up (no page load).</summary>
-    public async Task VoteUpInteractivelyAsync()
+    /// <summary>Clicks up once the page's scripts have loaded (the script then sends the vote without a page load).</summary>
+    public async Task VoteUpAsync()
     {
-        await Expect(InteractiveUp).ToBeEnabledAsync();
-        await Expect(Forms).ToHaveCountAsync(0);
-        await InteractiveUp.ClickAsync();
+        await Expect(Up).ToBeEnabledAsync();
+        await root.Page.WaitForFunctionAsync("() => window.communityVotes === true");
+        await Up.ClickAsync();
     }
 }
 

@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
 using Community.Web.Tests.Infrastructure;
 
 namespace Community.Web.Tests.Questions;
 
 /// <summary>
-/// The vote arrows as plain forms (what a member gets before the circuit starts, or without JavaScript):
-/// they set a vote, the same vote again changes nothing, and a post without antiforgery or sign-in changes nothing.
+/// The vote arrows as plain forms (what a member without JavaScript uses; wwwroot/js/votes.js sends the same forms
+/// asking for JSON): they set a vote, the same vote again changes nothing, and a post without antiforgery or sign-in
+/// changes nothing.
 /// </summary>
 public sealed class StaticVotingTests(CommunityWebFactory factory) : IClassFixture<CommunityWebFactory>
 {
@@ -136,5 +140,58 @@ public sealed class StaticVotingTests(CommunityWebFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    // What wwwroot/js/votes.js gets: the same form, asking for JSON
+
+    private static async Task<(HttpStatusCode Status, JsonElement Reply)> PostForJsonAsync(HttpClient client, IHtmlFormElement form,
+        bool withToken = true)
+    {
+        var fields = QuestionForms.PostedFieldsOf(form).Where(f => withToken || f.Key != "__RequestVerificationToken");
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var response = await client.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonDocument.Parse(body).RootElement : default);
+    }
+
+    [Fact]
+    public async Task AskedForJsonAVoteAnswersWithTheNewScoreAndTheVoteInsteadOfARedirect()
+    {
+        var (id, path) = await FreshQuestionAsync("Vote by script");
+        var expert = await factory.SignedInClientAsync(Demo.Expert);
+        var page = await expert.GetDocumentAsync(path);
+        var up = page.FindForm(QuestionForms.Action($"posts/{id}/vote", withButton: "button.up"));
+
+        var (status, reply) = await PostForJsonAsync(expert, up);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(reply.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, reply.GetProperty("score").GetInt32());
+        Assert.Equal(1, reply.GetProperty("myVote").GetInt32());
+        Assert.Equal("Your vote was counted.", reply.GetProperty("message").GetString());
+        // The same form again (the script sends one at a time, but a resent form is harmless): nothing moves.
+        Assert.Equal(1, (await PostForJsonAsync(expert, up)).Reply.GetProperty("score").GetInt32());
+        var after = await expert.GetDocumentAsync(path);
+        Assert.Equal(1, QuestionForms.QuestionScore(after, id));
+        Assert.Null(QuestionForms.Flash(after)); // the script shows the outcome; no message waits for the next page
+    }
+
+    [Fact]
+    public async Task AskedForJsonARefusedVoteSaysWhyAndAVoteWithoutTheTokenIsRejected()
+    {
+        var customer = await factory.SignedInClientAsync(Demo.Customer);
+        var (id, path) = await customer.AskAsync(QuestionForms.UniqueTitle("Own vote by script"));
+        var up = (await customer.GetDocumentAsync(path)).FindForm(QuestionForms.Action($"posts/{id}/vote", withButton: "button.up"));
+
+        var (status, reply) = await PostForJsonAsync(customer, up);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.False(reply.GetProperty("ok").GetBoolean());
+        Assert.Equal("You cannot vote on your own post.", reply.GetProperty("message").GetString());
+        var expert = await factory.SignedInClientAsync(Demo.Expert);
+        var expertsUp = (await expert.GetDocumentAsync(path)).FindForm(QuestionForms.Action($"posts/{id}/vote", withButton: "button.up"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostForJsonAsync(expert, expertsUp, withToken: false)).Status);
+        Assert.Equal(0, QuestionForms.QuestionScore(await customer.GetDocumentAsync(path), id));
     }
 }
