@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -35,6 +36,8 @@ internal sealed class SqliteGroupCommit
     private long batches;
     private long committedUnits;
     private long enqueued;
+    private long turnTicks;
+    private long commitTicks;
 
     private SqliteGroupCommit(string dataSource) => this.dataSource = dataSource;
 
@@ -43,6 +46,9 @@ internal sealed class SqliteGroupCommit
 
     /// <summary>Batches committed and units in them, since the process started: what the tests observe.</summary>
     public (long Batches, long Units) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committedUnits));
+
+    /// <summary>Time spent inside units' turns and in COMMITs, since the process started (where a batch's time goes).</summary>
+    public (TimeSpan InTurns, TimeSpan Committing) Spent => (TimeSpan.FromTicks(Interlocked.Read(ref turnTicks)), TimeSpan.FromTicks(Interlocked.Read(ref commitTicks)));
 
     /// <summary>Units that have asked for a turn, since the process started.</summary>
     public long Enqueued => Interlocked.Read(ref enqueued);
@@ -159,10 +165,12 @@ internal sealed class SqliteGroupCommit
             var ticket = first;
             while (true)
             {
+                var started = Stopwatch.GetTimestamp();
                 if (ticket.Granted.TrySetResult(transaction))
                 {
                     taken.Add(ticket);
                     var outcome = await ticket.TurnEnded.Task;
+                    Interlocked.Add(ref turnTicks, Stopwatch.GetElapsedTime(started).Ticks);
                     if (outcome == Outcome.Broken)
                     {
                         failure = new InvalidOperationException("A unit's rollback failed, leaving the batch's transaction unusable.");
@@ -175,7 +183,11 @@ internal sealed class SqliteGroupCommit
                     break;
             }
             if (failure is null)
+            {
+                var committing = Stopwatch.GetTimestamp();
                 await transaction.CommitAsync();
+                Interlocked.Add(ref commitTicks, Stopwatch.GetElapsedTime(committing).Ticks);
+            }
         }
         catch (Exception e)
         {
@@ -230,7 +242,10 @@ internal sealed class SqliteGroupCommit
     {
         public string ConnectionString => connectionString;
         public bool Alone => alone;
-        public TaskCompletionSource<SqliteTransaction> Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A unit whose turn comes continues inline, on the writer's thread: as SQLite's calls complete synchronously,
+        // a batch usually runs all its turns on that thread, with no wait for the thread pool between units (on a
+        // loaded machine each wait costs milliseconds). The writer resumes on the pool only after a unit truly awaited.
+        public TaskCompletionSource<SqliteTransaction> Granted { get; } = new();
         public TaskCompletionSource<Outcome> TurnEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Null once the batch committed; otherwise why it did not.</summary>
         public TaskCompletionSource<Exception?> BatchEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
