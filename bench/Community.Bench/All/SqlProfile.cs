@@ -70,6 +70,8 @@ internal sealed class SqlProfile : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public void Reset() => statements.Clear();
+
     public void Print(int units)
     {
         Console.WriteLine($"  SQL profile ({statements.Values.Sum(v => v.Count) / (double)Math.Max(1, units):F1} commands per unit, {statements.Values.Sum(v => v.Ms) / Math.Max(1, units):F1} ms per unit):");

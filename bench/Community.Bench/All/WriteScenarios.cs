@@ -31,13 +31,16 @@ internal static class WriteScenarios
 
     public static async Task RunAsync(RunContext context, ServerProcess product)
     {
-        await using var domain = Domain(context.Data.ConnectionString);
-        await VotesAsync(context, domain);
-        await PostingAsync(context, domain, product);
+        // BENCH_SQL_PROFILE=1: each write scenario prints its statements by time per successful write (SqlProfile).
+        var profile = SqlProfile.FromEnvironment();
+        await using var domain = Domain(context.Data.ConnectionString, services => profile?.Register(services));
+        await VotesAsync(context, domain, profile);
+        profile?.Reset();
+        await PostingAsync(context, domain, product, profile);
         await RebuildAsync(context, domain);
     }
 
-    private static async Task VotesAsync(RunContext context, ServiceProvider domain)
+    private static async Task VotesAsync(RunContext context, ServiceProvider domain, SqlProfile? profile)
     {
         Console.WriteLine("Votes:");
         var data = context.Data;
@@ -110,6 +113,7 @@ internal static class WriteScenarios
             check.Scalar("SELECT ReputationPoints FROM AspNetUsers WHERE Id = $id", ("$id", user)) != check.Scalar("SELECT coalesce(sum(Amount), 0) FROM ReputationEntries WHERE UserId = $id", ("$id", user)));
         var exact = wrongScores == 0 && wrongPoints == 0;
         var p = product.Result;
+        profile?.Print(p.Ok);
         Console.WriteLine($"  product {p.PerSecond:N0}/s, floor {floor.Result.PerSecond:N0}/s; wrong scores {wrongScores}, wrong totals {wrongPoints}");
         context.Rows.Add(new ResultRow($"Votes ({workers} at once, CastVote)", ResultRow.PerSecond(p.PerSecond, "votes/s"), ResultRow.PerSecond(floor.Result.PerSecond, "votes/s"),
             p.PerSecond / floor.Result.PerSecond, p.Latency.Median, p.Latency.P99, "≥ 3,000 votes/s, totals exact", p.PerSecond >= 3_000 && exact && p.Failed == 0,
@@ -118,7 +122,7 @@ internal static class WriteScenarios
             + (p.Failed == 0 ? "" : $"; {p.Failed} refused ({failures.FirstOrDefault()})")));
     }
 
-    private static async Task PostingAsync(RunContext context, ServiceProvider domain, ServerProcess product)
+    private static async Task PostingAsync(RunContext context, ServiceProvider domain, ServerProcess product, SqlProfile? profile)
     {
         Console.WriteLine("Posting answers with readers:");
         var data = context.Data;
@@ -180,6 +184,7 @@ internal static class WriteScenarios
             return result.Succeeded;
         }));
         var productLocked = locked;
+        profile?.Print(productRun.Result.Writes.Ok);
         locked = 0;
         var renderer = domain.GetRequiredService<Community.Domain.Markdown.MarkdownRenderer>();
         var floorRun = await context.WatchAsync(() => RunAsync(writer =>
