@@ -39,7 +39,10 @@ internal static class InProcessScenarios
             var clock = Stopwatch.StartNew();
             var result = renderer.Render(input);
             var ms = clock.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"    {name}: {ms:F1} ms, {(result.Succeeded ? "rendered" : "refused")}");
+            var markdig = Stopwatch.StartNew();
+            if (Environment.GetEnvironmentVariable("BENCH_MARKDOWN_MARKDIG") == "1")
+                try { Markdig.Markdown.ToHtml(input, raw); } catch (ArgumentException) { /* Markdig's depth limit */ }
+            Console.WriteLine($"    {name}: {ms:F1} ms, {(result.Succeeded ? "rendered" : "refused")} (Markdig alone: {markdig.Elapsed.TotalMilliseconds:F1} ms)");
             if (ms > worst.Ms)
                 worst = (name, ms, !result.Succeeded);
         }

@@ -55,6 +55,14 @@ internal static class MarkdownMessages
         $"Your {Noun(kind)} has {N(links)} links or [ brackets; the limit is {N(limit)}. " +
         "Link to fewer pages, or put addresses and brackets that need not be links in `backticks`, and try again.";
 
+    public static string TooMuchInlineCode(MarkdownKind kind, int runs, int limit) =>
+        $"Your {Noun(kind)} has {N(runs)} runs of ` in one paragraph; the limit is {N(limit)}. " +
+        "Put long code in a code block (``` on a line of its own before and after it), or split the paragraph, and try again.";
+
+    public static string TooManyTableCells(MarkdownKind kind, int cells, int limit) =>
+        $"Your {Noun(kind)} has {N(cells)} table cells or | characters; the limit is {N(limit)}. " +
+        "Shorten the table, put it in a code block, or put | in `backticks`, and try again.";
+
     public static string TooSlow(MarkdownKind kind, TimeSpan budget) =>
         $"Your {Noun(kind)} took longer than {Seconds(budget)} to format. " +
         "Simplify it (fewer links, less nesting, shorter tables) and try again.";

@@ -64,6 +64,12 @@ public sealed class MarkdownRenderer(MarkdownRendererOptions options)
         var links = EmphasisPreCheck.MostLinksInAParagraph(markdown);
         if (links > _options.MaxLinksPerParagraph)
             return MarkdownRenderResult.Refused(MarkdownMessages.TooManyLinks(kind, links, _options.MaxLinksPerParagraph));
+        var backticks = EmphasisPreCheck.MostBacktickRunsInAParagraph(markdown);
+        if (backticks > _options.MaxBacktickRunsPerParagraph)
+            return MarkdownRenderResult.Refused(MarkdownMessages.TooMuchInlineCode(kind, backticks, _options.MaxBacktickRunsPerParagraph));
+        var cells = EmphasisPreCheck.TableCellsInPost(markdown);
+        if (cells > _options.MaxTableCellsPerPost)
+            return MarkdownRenderResult.Refused(MarkdownMessages.TooManyTableCells(kind, cells, _options.MaxTableCellsPerPost));
         var allLinks = EmphasisPreCheck.LinksInPost(markdown);
         if (allLinks > _options.MaxLinksPerPost)
             return MarkdownRenderResult.Refused(MarkdownMessages.TooManyLinksInAll(kind, allLinks, _options.MaxLinksPerPost));

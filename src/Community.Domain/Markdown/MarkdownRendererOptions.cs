@@ -34,6 +34,12 @@ public sealed record MarkdownRendererOptions
     /// </summary>
     public int MaxLinksPerPost { get; init; } = 500;
 
+    /// <summary>Most runs of backticks in one paragraph (outside code blocks): 400 is 200 pieces of inline code.</summary>
+    public int MaxBacktickRunsPerParagraph { get; init; } = 400;
+
+    /// <summary>Most table cell separators (<c>|</c>, outside code) in one post: a table of 400 rows and 4 columns fits.</summary>
+    public int MaxTableCellsPerPost { get; init; } = 2_000;
+
     /// <summary>Largest HTML a render may produce, in characters. Reference links can multiply a small source.</summary>
     public int MaxHtmlLength { get; init; } = 200_000;
 
@@ -52,6 +58,8 @@ public sealed record MarkdownRendererOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEmphasisRunsPerParagraph);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLinksPerParagraph);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLinksPerPost);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBacktickRunsPerParagraph);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTableCellsPerPost);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeBudget, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         return this;

@@ -411,7 +411,8 @@ public sealed class MarkdownRendererTests
     {
         var hostile = string.Concat(Enumerable.Repeat(unit, 10_000));
         var inCode = "```\n" + string.Join("\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat(unit, 100)), 50)) + "\n```";
-        var inline = string.Join(" ", Enumerable.Repeat("`" + unit + unit + "`", 1000));
+        // 200 pieces of inline code (400 backtick runs, the limit of those) holding 2,000 units.
+        var inline = string.Join(" ", Enumerable.Repeat("`" + string.Concat(Enumerable.Repeat(unit, 10)) + "`", 200));
         var list = string.Join("\n", Enumerable.Repeat("- **done** and *checked*", 500));
 
         Assert.Contains("runs of * or _ in one paragraph", Refusal(_renderer.Render(hostile)));
@@ -460,6 +461,34 @@ public sealed class MarkdownRendererTests
         Assert.Equal(50, CountOf(RenderOk(fifty.Replace("- [ ] ", "1. [x] ")), "<a "));
         Assert.Equal(500, CountOf(RenderOk(fiveHundred), "<a "));
         Assert.Equal(0, CountOf(RenderOk(inCode), "<a "));
+    }
+
+    [Fact]
+    public void A_paragraph_of_thousands_of_backtick_runs_is_refused_and_inline_code_in_a_list_or_a_code_block_renders()
+    {
+        // '`a``' repeated ('`a```a```…': 7,501 runs): 33–100 ms in the sanitizer (bench/RESULTS.md).
+        var hostile = string.Concat(Enumerable.Repeat("`a``", 7_500));
+        var list = string.Join("\n", Enumerable.Repeat("- run `make` then `make install`", 300));
+        var block = "```\n" + string.Concat(Enumerable.Repeat("`a`` ", 1_000)) + "\n```";
+
+        Assert.Equal("Your post has 7,501 runs of ` in one paragraph; the limit is 400. "
+            + "Put long code in a code block (``` on a line of its own before and after it), or split the paragraph, and try again.", Refusal(_renderer.Render(hostile)));
+        Assert.Equal(600, CountOf(RenderOk(list), "<code>"));
+        RenderOk(block);
+        Assert.Equal(200, CountOf(RenderOk(string.Join(" ", Enumerable.Repeat("`x`", 200))), "<code>"));
+    }
+
+    [Fact]
+    public void A_table_of_thousands_of_cells_is_refused_and_a_table_of_four_hundred_rows_renders()
+    {
+        // 2,000 columns: 40–170 ms, most of it in the sanitizer (bench/RESULTS.md).
+        var wide = "|" + string.Concat(Enumerable.Repeat(" a |", 2_000)) + "\n|" + string.Concat(Enumerable.Repeat("---|", 2_000)) + "\n|" + string.Concat(Enumerable.Repeat(" b |", 2_000));
+        var rows = "| a | b | c |\n|---|---|---|\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"| {i} | x | y |\n"));
+
+        Assert.Equal("Your post has 6,003 table cells or | characters; the limit is 2,000. "
+            + "Shorten the table, put it in a code block, or put | in `backticks`, and try again.", Refusal(_renderer.Render(wide)));
+        Assert.Equal(1_200, CountOf(RenderOk(rows), "<td>"));
+        RenderOk("```\n" + wide + "\n```");
     }
 
     [Fact]
