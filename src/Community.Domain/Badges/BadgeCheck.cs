@@ -23,4 +23,20 @@ internal static class BadgeCheck
             // Left to the sweep (see BadgeSweepJob).
         }
     }
+
+    /// <summary>The same, each member's check scoped to what the write changed for them.</summary>
+    public static async Task AfterAsync(BadgeAwarder? badges, IEnumerable<(string UserId, BadgeScope Scope)> checks, CancellationToken cancellationToken)
+    {
+        if (badges is null)
+            return;
+        try
+        {
+            foreach (var (userId, scope) in checks)
+                await badges.CheckMemberAsync(userId, scope, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or RetryLimitExceededException)
+        {
+            // Left to the sweep (see BadgeSweepJob).
+        }
+    }
 }

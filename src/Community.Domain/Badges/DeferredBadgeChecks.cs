@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Community.Domain.Badges;
 
 /// <summary>
-/// Badge checks that frequent writes (votes, acceptances, the knowledge-base feed) leave for after the request.
+/// Badge checks that frequent writes (votes, the knowledge-base feed) leave for after the request.
 /// Checking a member reads everything about them (<see cref="MemberFacts"/>), which cost a busy author's voters far
 /// more than the vote itself
 /// (bench/RESULTS.md). Here a check reads only what the writes can have changed (<see cref="BadgeScope"/>), and a
@@ -23,10 +23,6 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
     /// <summary>After a vote: the voter's vote counts, and the author's post.</summary>
     public void AfterVote(string voterId, string authorId, int postId) =>
         Schedule([(voterId, BadgeScope.Voted), (authorId, BadgeScope.VotedOn(postId))]);
-
-    /// <summary>After an acceptance: the asker's question (Scholar) and the answerer's accepted answer (Guru).</summary>
-    public void AfterAcceptance(string askerId, int questionId, string answererId, int answerId) =>
-        Schedule([(askerId, BadgeScope.AcceptedOn(questionId)), (answererId, BadgeScope.AcceptedOn(answerId))]);
 
     /// <summary>After an article was published: the credited members' article counts (Knowledge contributor).</summary>
     public void AfterPublished(IEnumerable<string> creditedIds) => Schedule(creditedIds.Select(id => (id, BadgeScope.Published)));

@@ -139,9 +139,10 @@ public sealed record BadgeScope(bool Everything, bool VotesCast, IReadOnlyList<i
 
     /// <summary>
     /// An acceptance on the member's post: their question now has an accepted answer (Scholar), or their answer is the
-    /// accepted one (Guru, on its score). Tag totals count every live answer, accepted or not, so they are not read.
+    /// accepted one (Guru, on its score), and the answerer's totals in its tags (an answer earns nothing when posted:
+    /// the acceptance is its first check, which a tag badge's fifth answer relies on).
     /// </summary>
-    public static BadgeScope AcceptedOn(int postId) => new(false, false, [postId], []);
+    public static BadgeScope AcceptedOn(int postId) => new(false, false, [postId], [postId]);
 
     /// <summary>Both scopes together (a member voted and was voted on while the check waited).</summary>
     public BadgeScope With(BadgeScope other) => Everything || other.Everything

@@ -9,13 +9,13 @@ using static Community.Domain.Tests.Badges.BadgeForum;
 namespace Community.Domain.Tests.Badges;
 
 /// <summary>
-/// The badges an acceptance (and a published article) can earn, checked after the write by <see cref="DeferredBadgeChecks"/>
-/// with a scope of what it changed: each still arrives, once, and a scoped check never awards what a full one would not.
+/// The badges an acceptance can earn, checked after its commit with a scope of what it changed (and a published
+/// article's, by <see cref="DeferredBadgeChecks"/>): each still arrives, once, and a scoped check never awards what a
+/// full one would not.
 /// </summary>
 public sealed class AcceptanceBadgeChecksTests
 {
-    private static AcceptAnswer DeferredAccept(TestForum forum, DeferredBadgeChecks deferred) =>
-        new(forum.Database, forum.Ledger, forum.Time, forum.Awarder(), deferredBadges: deferred);
+    private static AcceptAnswer ScopedAccept(TestForum forum) => new(forum.Database, forum.Ledger, forum.Time, forum.Awarder());
 
     [Fact]
     public async Task AnAcceptanceEarnsTheAskerScholarAfterTheRequestOnceWithOneNotice()
@@ -25,13 +25,10 @@ public sealed class AcceptanceBadgeChecksTests
         var question = await forum.AskAsync(asker);
         var first = await forum.AnswerAsync(await forum.MemberAsync(), question);
         var second = await forum.AnswerAsync(await forum.MemberAsync(), question, TestForum.AnswerBody + " Or turn updates off.");
-        var deferred = new DeferredBadgeChecks(forum.Awarder());
-        var accept = DeferredAccept(forum, deferred);
+        var accept = ScopedAccept(forum);
 
         Assert.True((await accept.AcceptAsync(asker, first, Ct)).Succeeded);
-        await deferred.WhenIdleAsync();
         Assert.True((await accept.AcceptAsync(asker, second, Ct)).Succeeded);
-        await deferred.WhenIdleAsync();
 
         Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
         Assert.Equal(1, await NoticesAsync(forum, asker.UserId, $"badge:{BadgeCatalogue.Scholar.Id}:once"));
@@ -45,11 +42,9 @@ public sealed class AcceptanceBadgeChecksTests
         var answers = new List<int>();
         for (var i = 0; i < 6; i++)
             answers.Add(await forum.AnswerAsync(await forum.MemberAsync(), await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}")));
-        var deferred = new DeferredBadgeChecks(forum.Awarder());
-        var accept = DeferredAccept(forum, deferred);
+        var accept = ScopedAccept(forum);
 
         Assert.All(await Task.WhenAll(answers.Select(a => accept.AcceptAsync(asker, a, Ct))), r => Assert.True(r.Succeeded, r.Message));
-        await deferred.WhenIdleAsync();
 
         Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
         Assert.Equal(1, await NoticesAsync(forum, asker.UserId, $"badge:{BadgeCatalogue.Scholar.Id}:once"));
@@ -64,10 +59,8 @@ public sealed class AcceptanceBadgeChecksTests
         var question = await forum.AskAsync(asker);
         var answer = await forum.AnswerAsync(answerer, question);
         await forum.SetScoreAsync(answer, 40);
-        var deferred = new DeferredBadgeChecks(forum.Awarder());
 
-        Assert.True((await DeferredAccept(forum, deferred).AcceptAsync(asker, answer, Ct)).Succeeded);
-        await deferred.WhenIdleAsync();
+        Assert.True((await ScopedAccept(forum).AcceptAsync(asker, answer, Ct)).Succeeded);
 
         // Teacher and Nice Answer on the same answer come too: the scope reads the accepted answer whole.
         Assert.Contains((BadgeCatalogue.Guru.Id, answer.ToString()), await forum.AwardsAsync(answerer));
@@ -86,16 +79,34 @@ public sealed class AcceptanceBadgeChecksTests
         await forum.SetScoreAsync(otherAnswer, 12);
         var question = await forum.AskAsync(asker);
         var answer = await forum.AnswerAsync(answerer, question);
-        var deferred = new DeferredBadgeChecks(forum.Awarder());
 
-        Assert.True((await DeferredAccept(forum, deferred).AcceptAsync(asker, answer, Ct)).Succeeded);
-        await deferred.WhenIdleAsync();
+        Assert.True((await ScopedAccept(forum).AcceptAsync(asker, answer, Ct)).Succeeded);
 
         // The older question's Nice Question and the other answer's Nice Answer were due before: not the acceptance's to award.
         Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
         Assert.Empty(await forum.AwardsAsync(answerer));
         Assert.Contains(await forum.Awarder().CheckMemberAsync(asker.UserId, Ct), e => e.Badge == BadgeCatalogue.NiceQuestion && e.PostId == older);
         Assert.Contains(await forum.Awarder().CheckMemberAsync(answerer.UserId, Ct), e => e.Badge == BadgeCatalogue.NiceAnswer && e.PostId == otherAnswer);
+    }
+
+    [Fact]
+    public async Task AcceptingAFifthAnswerInATagEarnsTheTagBadge()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var answerer = await forum.MemberAsync();
+        var asker = await forum.MemberAsync();
+        var answers = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var question = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}", TestForum.QuestionBody, "billing");
+            answers.Add(await forum.AnswerAsync(answerer, question));
+            await forum.SetScoreAsync(answers[^1], 2);
+        }
+
+        // Posting the fifth answer checked nothing: its acceptance is the first check to see five answers worth 10.
+        Assert.True((await ScopedAccept(forum).AcceptAsync(asker, answers[^1], Ct)).Succeeded);
+
+        Assert.Contains((BadgeCatalogue.TagBronze.Id, "billing"), await forum.AwardsAsync(answerer));
     }
 
     [Fact]
