@@ -90,8 +90,9 @@ public sealed class KnowledgeBaseFeed(
     /// <summary>The upsert; with <paramref name="doneEntryId"/>, that entry is marked done in the upsert's own transaction.</summary>
     private async Task<(FeedOutcome Outcome, bool MarkedDone)> SyncAsync(int questionId, long? doneEntryId, CancellationToken cancellationToken)
     {
-        // In a group commit (docs/decisions/0008) with the acceptances that feed it; the upsert is safe to run again.
-        return await contexts.RunGroupCommittedAsync<(FeedOutcome, bool)>(async db =>
+        // Not in a group commit: when the upsert fails, ProcessAsync records the failure at once, and a failed unit's
+        // caller that writes before its batch has ended waits for that batch (bench/README.md).
+        return await contexts.RunAsync<(FeedOutcome, bool)>(async db =>
         {
             // SQLite's BEGIN IMMEDIATE: two syncs of the same thread run one after the other, the second sees the first's article.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
