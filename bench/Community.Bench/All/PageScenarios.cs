@@ -60,11 +60,12 @@ internal static class PageScenarios
         _ = anonymous;
     }
 
-    private const string UncachedNote = "uncached: every product request has a query string of its own, so each is an output-cache miss (rendered, then stored)";
+    private const string UncachedNote = "uncached: every product request has a query string of its own (bench=N, a key no link of the site has), so each is rendered, neither looked up nor stored in the output cache";
 
     /// <summary>
-    /// The requests with a query string of their own each (anonymous pages vary by query in the output cache): every
-    /// one a miss, as the first visitor of a page after a write sees it. The floor ignores the query string.
+    /// The requests with a query string of their own each, under a key no link of the site has (the product renders
+    /// such a page without looking it up or storing it: <c>AnonymousPagePolicy.OurQueryKeys</c>). The floor ignores
+    /// the query string.
     /// </summary>
     private static List<LoadRequest> Uncached(IReadOnlyList<LoadRequest> requests) =>
         Enumerable.Range(0, Math.Max(1, 200_000 / requests.Count)).SelectMany(k => requests.Select(r =>

@@ -15,7 +15,7 @@ internal sealed class AnonymousPagePolicy(TimeSpan duration, string[] tags, Acti
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var cacheable = IsAnonymousRead(http);
+        var cacheable = IsAnonymousRead(http) && OnlyOurQueryKeys(http.Request.Query);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -54,6 +54,27 @@ internal sealed class AnonymousPagePolicy(TimeSpan duration, string[] tags, Acti
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The query keys of the links this site makes (its pages' <c>[SupplyParameterFromQuery]</c> names). A request with
+    /// any other key (utm_source, a cache-buster) is rendered and answered but neither looked up nor stored: entries are
+    /// keyed by every query value, so each such address would be an entry of its own, and anyone could flush the cache
+    /// with made-up addresses (a 30-answer page is ~200 KB; storing one cost more than rendering it, bench/README.md).
+    /// A page given a key missing here is only not cached, never shown wrongly.
+    /// </summary>
+    internal static readonly HashSet<string> OurQueryKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "q", "page", "sort", "after", "before", "tag", "kb", "answered", "accepted", "status", "stuck", "period", "days",
+        "from", "to", "state", "priority", "team", "action", "done", "history", "title", "token",
+    };
+
+    internal static bool OnlyOurQueryKeys(IQueryCollection query)
+    {
+        foreach (var key in query.Keys)
+            if (!OurQueryKeys.Contains(key))
+                return false;
+        return true;
     }
 
     internal static bool IsAnonymousRead(HttpContext http) =>

@@ -77,6 +77,31 @@ public sealed class AnonymousPageCacheTests(CommunityWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task AnAddressWithAQueryKeyOfNoLinkOfOursIsRenderedButNeitherStoredNorLookedUp()
+    {
+        var (_, path) = await FreshQuestionAsync("Campaign link");
+        var cached = await VisitAsync(path);
+        Assert.NotNull(cached.Headers.ETag);
+
+        var tracked = await VisitAsync(path + "?utm_source=newsletter");
+        var trackedAgain = await VisitAsync(path + "?utm_source=newsletter");
+        var busted = await VisitAsync(path + "?x=" + Guid.NewGuid().ToString("N"));
+
+        Assert.All([tracked, trackedAgain, busted], response =>
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Null(response.Headers.Age);
+            Assert.Null(response.Headers.ETag);
+        });
+        Assert.Contains("Campaign link", await trackedAgain.Content.ReadAsStringAsync(Ct));
+        // The shared entry is untouched, and the site's own keys still vary it.
+        Assert.Equal(cached.Headers.ETag, (await VisitAsync(path)).Headers.ETag);
+        var stuck = await VisitAsync(path + "?stuck=1");
+        Assert.NotEqual(cached.Headers.ETag, stuck.Headers.ETag);
+        Assert.Equal(stuck.Headers.ETag, (await VisitAsync(path + "?stuck=1")).Headers.ETag);
+    }
+
+    [Fact]
     public async Task AConditionalRequestForAnUnchangedPageGets304()
     {
         var (_, path) = await FreshQuestionAsync("Conditional");
