@@ -98,18 +98,21 @@ internal static class EmphasisPreCheck
         return runs;
     }
 
-    private static int PipesOutsideCode(ReadOnlySpan<char> line)
+    private static int PipesOutsideCode(ReadOnlySpan<char> line) => CountOutsideCode(line, '|');
+
+    /// <summary>How many <paramref name="wanted"/> a line has outside its code spans (between backticks).</summary>
+    private static int CountOutsideCode(ReadOnlySpan<char> line, char wanted)
     {
-        var pipes = 0;
+        var count = 0;
         var inCode = false;
-        for (var i = 0; i < line.Length; i++)
+        foreach (var c in line)
         {
-            if (line[i] == '`')
+            if (c == '`')
                 inCode = !inCode;
-            else if (!inCode && line[i] == '|')
-                pipes++;
+            else if (!inCode && c == wanted)
+                count++;
         }
-        return pipes;
+        return count;
     }
 
     private delegate int LineCount(ReadOnlySpan<char> line);
@@ -169,19 +172,7 @@ internal static class EmphasisPreCheck
         return false;
     }
 
-    private static int LinksOutsideCode(ReadOnlySpan<char> line)
-    {
-        var links = 0;
-        var inCode = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            if (line[i] == '`')
-                inCode = !inCode;
-            else if (!inCode && line[i] == '[')
-                links++;
-        }
-        return links;
-    }
+    private static int LinksOutsideCode(ReadOnlySpan<char> line) => CountOutsideCode(line, '[');
 
     private static int AutolinksOutsideCode(ReadOnlySpan<char> line)
     {
