@@ -90,14 +90,18 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         };
         if (match is null)
             return [];
+        // From the title index alone: a question is related by what its title and tags say, and an OR of the title's words
+        // over the full documents (every answer's text) read long lists of common words, ~10 ms of each first view of a
+        // question page on the 1M-post dataset (bench/README.md).
         var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken,
-            questionsOnly: true, bound: limits.ForRelated);
+            questionsOnly: true, bound: limits.ForRelated, titlesOnly: true);
         return results.Hits;
     }
 
     /// <param name="rankTitles">False: no title candidates and no relevance, the boost alone orders the newest matches.</param>
+    /// <param name="titlesOnly">Candidates from the title-and-tags index only (related questions), not the full documents.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null, bool rankTitles = true)
+        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -146,7 +150,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             ORDER BY d.rowid {order} LIMIT {limit}
             """;
         // Without words (tags alone), the small title index is the one scanned, and only the boost ranks.
-        var scanned = match is null ? SearchSchema.Titles : SearchSchema.Table;
+        var scanned = match is null || titlesOnly ? SearchSchema.Titles : SearchSchema.Table;
         var titled = match is null || !rankTitles
             ? "SELECT 0 AS id, 0.0 AS rel WHERE 0"
             : Arm(SearchSchema.Titles, $"d.rowid AS id, {TitleRelevance} AS rel", "1", "DESC", "$titled");
