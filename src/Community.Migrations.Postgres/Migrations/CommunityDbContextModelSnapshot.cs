@@ -1702,10 +1702,10 @@ namespace Community.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoterId");
-
                     b.HasIndex("PostId", "VoterId")
                         .IsUnique();
+
+                    b.HasIndex("VoterId", "Value");
 
                     b.ToTable("Votes");
                 });

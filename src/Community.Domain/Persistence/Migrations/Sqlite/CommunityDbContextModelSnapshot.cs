@@ -1627,10 +1627,10 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoterId");
-
                     b.HasIndex("PostId", "VoterId")
                         .IsUnique();
+
+                    b.HasIndex("VoterId", "Value");
 
                     b.ToTable("Votes");
                 });
