@@ -119,6 +119,10 @@ public sealed class RedisScaleOutTests(RedisNodes nodes) : IClassFixture<RedisNo
             Assert.True(stored.Count == 1 && stored[0].StartsWith("community:", StringComparison.Ordinal), "Stored as: " + string.Join(", ", stored));
         }
 
+        // A read on A's own connection first: Redis runs one connection's commands in order, so whatever A's store sent
+        // with the entry (its tag's membership) has landed before B evicts. Without it the test failed once in a full
+        // CI run under load (the entry outlived the eviction) and passed alone.
+        Assert.NotNull(await storeOnA.GetAsync(key, Ct));
         await storeOnB.EvictByTagAsync(tag, Ct);
 
         Assert.Null(await storeOnA.GetAsync(key, Ct));
