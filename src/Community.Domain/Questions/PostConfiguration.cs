@@ -42,7 +42,17 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         question.Property(q => q.Title).HasMaxLength(Question.TitleMaxLength);
         question.HasIndex(q => q.LastActivityAt).HasDatabaseName("IX_Posts_LiveQuestions_LastActivityAt").HasFilter(PostConfiguration.LiveQuestions);
         question.Property(q => q.CloseReason).HasConversion<string>().HasMaxLength(32);
-        question.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
+        question.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags", link =>
+        {
+            // Each link carries its question's sort keys (NULL while removed), written by triggers only: TagListKeys.
+            foreach (var key in new[] { TagListKeys.LastActivityAt, TagListKeys.CreatedAt })
+            {
+                link.Property<DateTime?>(key).ValueGeneratedOnAddOrUpdate();
+                link.HasIndex("TagsId", key, "QuestionsId").HasDatabaseName($"IX_QuestionTags_TagsId_{key}");
+            }
+            link.Property<int?>(TagListKeys.Score).ValueGeneratedOnAddOrUpdate();
+            link.HasIndex("TagsId", TagListKeys.Score, "QuestionsId").HasDatabaseName($"IX_QuestionTags_TagsId_{TagListKeys.Score}");
+        });
         question.HasMany(q => q.Answers).WithOne(a => a.Question).HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

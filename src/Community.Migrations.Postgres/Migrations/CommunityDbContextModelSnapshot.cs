@@ -1871,9 +1871,28 @@ namespace Community.Migrations.Postgres.Migrations
                     b.Property<int>("TagsId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Score")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer");
+
                     b.HasKey("QuestionsId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "CreatedAt", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_CreatedAt");
+
+                    b.HasIndex("TagsId", "LastActivityAt", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_LastActivityAt");
+
+                    b.HasIndex("TagsId", "Score", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_Score");
 
                     b.ToTable("QuestionTags");
                 });

@@ -66,7 +66,7 @@ internal sealed class AnonymousPagePolicy(TimeSpan duration, string[] tags, Acti
     internal static readonly HashSet<string> OurQueryKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "q", "page", "sort", "after", "before", "tag", "kb", "answered", "accepted", "status", "stuck", "period", "days",
-        "from", "to", "state", "priority", "team", "action", "done", "history", "title", "token",
+        "from", "to", "state", "priority", "team", "action", "done", "history", "title", "token", "pagesize",
     };
 
     internal static bool OnlyOurQueryKeys(IQueryCollection query)

@@ -1792,9 +1792,28 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("TagsId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("QuestionsId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "CreatedAt", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_CreatedAt");
+
+                    b.HasIndex("TagsId", "LastActivityAt", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_LastActivityAt");
+
+                    b.HasIndex("TagsId", "Score", "QuestionsId")
+                        .HasDatabaseName("IX_QuestionTags_TagsId_Score");
 
                     b.ToTable("QuestionTags");
                 });
