@@ -40,7 +40,7 @@ internal static class Probe
         var question = new LoadRequest(data.HotQuestions[0].Path);
         var anonymous = await CommandsAsync(question);
         var signedIn = await CommandsAsync(question with { Cookie = cookie });
-        var tag = await CommandsAsync(new LoadRequest($"questions/tagged/{Uri.EscapeDataString(data.Tags[0])}"));
+        var tag = await CommandsAsync(PageScenarios.TagListRequest(data.Tags[0]));
         var search = await CommandsAsync(new LoadRequest($"search?q={Uri.EscapeDataString(data.SearchQueries[0])}"));
         await Task.Delay(context.All.Smoke ? 500 : 3_000);
         var idle = product.ResidentMiB();

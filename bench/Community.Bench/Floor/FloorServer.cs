@@ -34,7 +34,9 @@ public static class FloorServer
         if (segments is ["healthz"])
             return context.Response.WriteAsync("ok");
         if (segments is ["questions", "tagged", var tag])
-            return TagListAsync(context, connectionString, Uri.UnescapeDataString(tag));
+            return TagListAsync(context, connectionString, Uri.UnescapeDataString(tag),
+                int.TryParse(context.Request.Query["pagesize"], NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
+                    && Community.Domain.Questions.QuestionQueries.PageSizes.Contains(rows) ? rows : Community.Domain.Questions.QuestionQueries.PageSize);
         if (segments is ["questions", var id, ..] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var questionId))
             return QuestionAsync(context, connectionString, questionId);
         if (segments is ["search"])
@@ -145,7 +147,8 @@ public static class FloorServer
             html.Append("<ul class=\"comments\">").Append(list).Append("</ul>");
     }
 
-    private static async Task TagListAsync(HttpContext context, string connectionString, string tag)
+    /// <summary>The tag's most active live questions, from the links' own index (each link carries its question's activity, NULL while removed).</summary>
+    private static async Task TagListAsync(HttpContext context, string connectionString, string tag, int rows)
     {
         await using var connection = Open(connectionString);
         var html = new StringBuilder(32 * 1024);
@@ -156,11 +159,11 @@ public static class FloorServer
             SELECT q.Id, q.Title, q.Score, q.AnswerCount, q.ViewCount, q.LastActivityAt, q.AcceptedAnswerId IS NOT NULL, u.DisplayName, u.Reputation,
                    (SELECT group_concat(t2.Name, ' ') FROM QuestionTags qt2 JOIN Tags t2 ON t2.Id = qt2.TagsId WHERE qt2.QuestionsId = q.Id)
             FROM Tags t JOIN QuestionTags qt ON qt.TagsId = t.Id JOIN Posts q ON q.Id = qt.QuestionsId JOIN AspNetUsers u ON u.Id = q.AuthorId
-            WHERE t.Name = $tag AND q.DeletedAt IS NULL AND q.HiddenAt IS NULL
-            ORDER BY q.LastActivityAt DESC, q.Id DESC LIMIT $limit;
+            WHERE t.Name = $tag AND qt.LastActivityAt IS NOT NULL
+            ORDER BY qt.LastActivityAt DESC, qt.QuestionsId DESC LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$tag", tag);
-        command.Parameters.AddWithValue("$limit", Community.Domain.Questions.QuestionQueries.PageSize);
+        command.Parameters.AddWithValue("$limit", rows);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

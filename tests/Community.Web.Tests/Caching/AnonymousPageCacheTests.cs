@@ -77,6 +77,21 @@ public sealed class AnonymousPageCacheTests(CommunityWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task EachPageSizeOfAListIsAnEntryOfItsOwn()
+    {
+        var thirty = await VisitAsync("/questions/tagged/firmware");
+        var fifty = await VisitAsync("/questions/tagged/firmware?pagesize=50");
+        var fiftyAgain = await VisitAsync("/questions/tagged/firmware?pagesize=50");
+
+        Assert.Equal(HttpStatusCode.OK, fifty.StatusCode);
+        Assert.NotNull(fifty.Headers.ETag);
+        Assert.NotEqual(thirty.Headers.ETag, fifty.Headers.ETag);
+        Assert.Equal(fifty.Headers.ETag, fiftyAgain.Headers.ETag);
+        Assert.NotNull(fiftyAgain.Headers.Age);
+        Assert.Contains("pagesize=50", await fiftyAgain.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task AnAddressWithAQueryKeyOfNoLinkOfOursIsRenderedButNeitherStoredNorLookedUp()
     {
         var (_, path) = await FreshQuestionAsync("Campaign link");

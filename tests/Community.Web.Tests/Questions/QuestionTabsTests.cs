@@ -118,4 +118,73 @@ public sealed class QuestionTabsTests(CommunityWebFactory factory) : IClassFixtu
         Assert.Equal(QuestionQueries.PageSize, Rows(page).Count);
         Assert.NotNull(NextLink(page));
     }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(50)]
+    public async Task AReaderChoosesThePageSizeAndEveryLinkKeepsTheChoice(int size)
+    {
+        var client = factory.CreateClient();
+        var first = await client.GetDocumentAsync($"/questions?sort=newest&pagesize={size}");
+
+        var rows = Rows(first);
+        Assert.Equal(size, rows.Count);
+        Assert.Equal(rows.OrderByDescending(r => r.AskedAt).ThenByDescending(r => r.Id).Select(r => r.Id), rows.Select(r => r.Id));
+        var chosen = first.QuerySelector("nav.page-sizes a[aria-current=page]")!;
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), chosen.TextContent);
+        Assert.Equal(QuestionQueries.PageSizes.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            first.QuerySelectorAll("nav.page-sizes a").Select(a => a.TextContent));
+        Assert.EndsWith($"/questions?sort=newest&pagesize={size}", first.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal($"questions?sort=top&pagesize={size}", first.QuerySelectorAll("nav.tabs a").Single(a => a.TextContent == "Top score").GetAttribute("href"));
+        Assert.Equal($"questions?pagesize={size}", first.QuerySelectorAll("nav.tabs a").Single(a => a.TextContent == "Active").GetAttribute("href"));
+        // Choosing the default size again drops the key: one address per page.
+        Assert.Equal("questions?sort=newest", first.QuerySelectorAll("nav.page-sizes a").Single(a => a.TextContent == "30").GetAttribute("href"));
+
+        var next = NextLink(first)!.GetAttribute("href")!;
+        Assert.StartsWith($"questions?sort=newest&pagesize={size}&after=", next);
+        var second = await client.GetDocumentAsync("/" + next);
+        var page2 = Rows(second);
+        Assert.Equal(Math.Min(size, DemoQuestionCount - size), page2.Count);
+        Assert.Empty(rows.Select(r => r.Id).Intersect(page2.Select(r => r.Id)));
+        Assert.Equal($"questions?sort=newest&pagesize={size}", second.QuerySelector("nav.pager a:not([rel])")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task TheDefaultPageSizeIsMarkedAndKeepsItsShortAddress()
+    {
+        var page = await factory.CreateClient().GetDocumentAsync("/questions");
+
+        Assert.Equal("30", page.QuerySelector("nav.page-sizes a[aria-current=page]")!.TextContent);
+        Assert.Equal("questions?pagesize=50", page.QuerySelectorAll("nav.page-sizes a").Single(a => a.TextContent == "50").GetAttribute("href"));
+        Assert.EndsWith("/questions", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/questions?pagesize=1000")]
+    [InlineData("/questions?pagesize=0")]
+    [InlineData("/questions?pagesize=-50")]
+    [InlineData("/questions?pagesize=fifty")]
+    [InlineData("/questions?pagesize=31")]
+    public async Task OnlyTheOfferedPageSizesAreTaken(string path)
+    {
+        var page = await factory.CreateClient().GetDocumentAsync(path);
+
+        Assert.Equal(QuestionQueries.PageSize, Rows(page).Count);
+        Assert.Equal("30", page.QuerySelector("nav.page-sizes a[aria-current=page]")!.TextContent);
+        Assert.StartsWith("questions?after=", NextLink(page)!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ATagsListTakesThePageSizeToo()
+    {
+        var client = factory.CreateClient();
+        const string tag = "firmware";
+        var fifteen = await client.GetDocumentAsync($"/tags/{tag}?pagesize=15");
+        var thirty = await client.GetDocumentAsync($"/tags/{tag}");
+
+        Assert.NotEmpty(Rows(fifteen));
+        Assert.Equal(Math.Min(15, Rows(thirty).Count), Rows(fifteen).Count);
+        Assert.Equal(Rows(thirty).Take(15).Select(r => r.Id), Rows(fifteen).Select(r => r.Id));
+        Assert.Equal($"tags/{tag}?sort=newest&pagesize=15", fifteen.QuerySelectorAll("nav.tabs a").Single(a => a.TextContent == "Newest").GetAttribute("href"));
+    }
 }
