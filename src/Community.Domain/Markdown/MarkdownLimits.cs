@@ -34,30 +34,13 @@ internal static class EmphasisPreCheck
     /// <c>www.</c>, <c>mailto:</c>). Each link costs its HTML and the sanitizer's work on it: 3,000 bare URLs took
     /// 87 ms, to be refused afterwards by the HTML size limit (bench/RESULTS.md).
     /// </summary>
-    public static int LinksInPost(string source)
+    public static int LinksInPost(string source) => TotalOutsideFences(source, line =>
     {
-        int total = 0, lineStart = 0;
-        var inFence = false;
-        while (lineStart <= source.Length)
-        {
-            var lineEnd = source.IndexOf('\n', lineStart);
-            if (lineEnd < 0)
-                lineEnd = source.Length;
-            var line = source.AsSpan(lineStart, lineEnd - lineStart);
-            var text = line.TrimStart(' ');
-            if (text.StartsWith("```") || text.StartsWith("~~~"))
-                inFence = !inFence;
-            else if (!inFence)
-            {
-                // A task list's box ("- [ ] ", "- [x] ") is not a link.
-                if (StartsItsOwnBlock(text, out var content) && content.Length >= 3 && content[0] == '[' && content[1] is ' ' or 'x' or 'X' && content[2] == ']')
-                    line = content[3..];
-                total += LinksOutsideCode(line) + AutolinksOutsideCode(line);
-            }
-            lineStart = lineEnd + 1;
-        }
-        return total;
-    }
+        // A task list's box ("- [ ] ", "- [x] ") is not a link.
+        if (StartsItsOwnBlock(line.TrimStart(' '), out var content) && content.Length >= 3 && content[0] == '[' && content[1] is ' ' or 'x' or 'X' && content[2] == ']')
+            line = content[3..];
+        return LinksOutsideCode(line) + AutolinksOutsideCode(line);
+    });
 
     /// <summary>
     /// Runs of backticks in the busiest paragraph (outside fenced code): each pair is a code element the sanitizer
@@ -69,7 +52,10 @@ internal static class EmphasisPreCheck
     /// Table cell separators (<c>|</c>) in the whole source, outside code: each is a cell the sanitizer parses again;
     /// a table of 2,000 columns took 40–170 ms, four fifths of it in the sanitizer.
     /// </summary>
-    public static int TableCellsInPost(string source)
+    public static int TableCellsInPost(string source) => TotalOutsideFences(source, PipesOutsideCode);
+
+    /// <summary>The sum of <paramref name="count"/> over every line outside fenced code blocks.</summary>
+    private static int TotalOutsideFences(string source, LineCount count)
     {
         int total = 0, lineStart = 0;
         var inFence = false;
@@ -83,7 +69,7 @@ internal static class EmphasisPreCheck
             if (text.StartsWith("```") || text.StartsWith("~~~"))
                 inFence = !inFence;
             else if (!inFence)
-                total += PipesOutsideCode(line);
+                total += count(line);
             lineStart = lineEnd + 1;
         }
         return total;
