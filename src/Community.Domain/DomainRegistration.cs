@@ -24,7 +24,8 @@ public static class DomainRegistration
         services.AddSingleton(new MarkdownRenderer(new MarkdownRendererOptions()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
-        services.AddSingleton<Questions.QuestionQueries>();
+        services.AddSingleton<ReadContexts>();
+        services.AddSingleton(provider => new Questions.QuestionQueries(provider.GetRequiredService<ReadContexts>(), provider.GetService<Privileges.PrivilegeOptions>()));
         services.TryAddSingleton(new Posting.WriteRateLimitOptions());
         services.TryAddSingleton(new Reputation.ReputationOptions());
         services.TryAddSingleton(new Privileges.PrivilegeOptions());

@@ -14,8 +14,15 @@ internal static partial class Servers
         "Release";
 #endif
 
-    /// <summary>The built product, in the harness's own configuration (bench/run builds it Release; the smoke test, Debug).</summary>
-    public static string ProductDll => Built(Path.Combine(RepoPaths.Root, "src", "Community.Web"), "Community.Web.dll");
+    /// <summary>
+    /// The product as bench/run publishes it (Release, ReadyToRun, as a server would run it), or else as built in the
+    /// harness's own configuration (the smoke test's Debug build).
+    /// </summary>
+    public static string ProductDll => Configuration == "Release" && File.Exists(PublishedProduct)
+        ? PublishedProduct
+        : Built(Path.Combine(RepoPaths.Root, "src", "Community.Web"), "Community.Web.dll");
+
+    private static string PublishedProduct => Path.Combine(RepoPaths.Root, "bench", "results", "product", "Community.Web.dll");
 
     private static string BenchDll => Built(Path.Combine(RepoPaths.Root, "bench", "Community.Bench"), "Community.Bench.dll");
 

@@ -15,6 +15,19 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     /// <summary>What this context's writes changed of the public pages, reported after they commit (Changes/).</summary>
     internal Changes.ContentChange PendingChanges { get; } = new();
 
+    // A pooled context is reused after Dispose: what a failed or abandoned write gathered must not reach its next lease.
+    public override void Dispose()
+    {
+        PendingChanges.Clear();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        PendingChanges.Clear();
+        return base.DisposeAsync();
+    }
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Answer> Answers => Set<Answer>();
