@@ -46,7 +46,7 @@ public static class DomainRegistration
         services.AddSingleton<Voting.CastVote>();
         services.AddSingleton<Comments.AddComment>();
         services.AddSingleton<Revisions.RevisionQueries>();
-        services.AddSingleton<Questions.TagQueries>();
+        services.AddSingleton(provider => new Questions.TagQueries(provider.GetRequiredService<ReadContexts>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Accounts.UserQueries>();
         services.AddSingleton<Badges.BadgeAwarder>();
         services.AddSingleton<Badges.DeferredBadgeChecks>();

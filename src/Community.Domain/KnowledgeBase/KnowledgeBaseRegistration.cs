@@ -18,7 +18,7 @@ public static class KnowledgeBaseRegistration
         services.TryAddSingleton(new KnowledgeBaseOptions());
         services.AddSingleton<KnowledgeBaseFeed>();
         services.AddSingleton<CurateArticle>();
-        services.AddSingleton<ArticleQueries>();
+        services.AddSingleton(provider => new ArticleQueries(provider.GetRequiredService<Persistence.ReadContexts>()));
         services.AddSingleton<RateArticle>();
         services.AddSingleton<KnowledgeBaseOutboxAdmin>();
         services.ConfigureDbContext<CommunityDbContext>((provider, options) =>
