@@ -21,7 +21,8 @@ public static class DomainRegistration
         services.AddDbContextFactory<CommunityDbContext>(options => CommunityDatabase.Configure(options, provider, connectionString));
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new MarkdownRenderer(new MarkdownRendererOptions()));
+        // Made when first needed (a post written, not a page read): its sanitizers take ~60 ms to build, off the start-up.
+        services.AddSingleton(_ => new MarkdownRenderer(new MarkdownRendererOptions()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReadContexts>();

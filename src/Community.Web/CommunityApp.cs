@@ -54,6 +54,7 @@ public static class CommunityApp
             CreateScopeForErrors = true,
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        app.Use(DatabaseReady.WaitForDatabaseAsync);
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -20,6 +20,7 @@ try
 {
     builder.AddCommunity();
     var app = builder.Build();
+    _ = app.Services.GetRequiredService<Community.Domain.Persistence.DatabaseMigrator>().WarmUpModelAsync();
     // Check every setting now, before anything starts, so a bad one fails here and nowhere later.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.UseCommunity();

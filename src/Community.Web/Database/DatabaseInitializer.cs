@@ -16,11 +16,28 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<CommunityDbContext> contexts,
     DemoDataSeeder seeder,
     IServiceScopeFactory scopes,
+    DatabaseReady ready,
     IOptions<DatabaseOptions> database,
     IOptions<DemoDataOptions> demo,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Off the host's thread at once: it starts the other services (the server) while this one waits for the model.
+        await Task.Yield();
+        try
+        {
+            await InitializeAsync(cancellationToken);
+            ready.Open();
+        }
+        catch (Exception e)
+        {
+            ready.Fail(e);
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (!database.Value.MigrateOnStartup)
             return;

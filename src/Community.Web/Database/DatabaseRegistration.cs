@@ -26,7 +26,10 @@ public static class DatabaseRegistration
             .Validate(demo => !demo.Enabled || !string.IsNullOrWhiteSpace(demo.Password),
                 "DemoData:Password is required when DemoData:Enabled is true: the password of every demo account.")
             .ValidateOnStart();
+        services.AddSingleton<DatabaseReady>();
         services.AddHostedService<DatabaseInitializer>();
+        // Every hosted service starts at once: the server listens while the migrations are checked (DatabaseReady).
+        services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         services.AddHealthChecks().AddDbContextCheck<CommunityDbContext>("database");
         return services;
     }

@@ -32,7 +32,8 @@ public static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        // Jobs read the database: the server starts once it is migrated (hosted services start together).
+        Database.StartsAfterDatabase.Wrap(services, jobs => jobs.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount)));
         services.AddTransient<RebuildReputationJob>();
         services.AddTransient<ReverseSerialVotingJob>();
         services.AddTransient<BadgeSweepJob>();
