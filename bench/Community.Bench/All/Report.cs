@@ -24,6 +24,9 @@ internal static class Report
             + (all.Circuits == defaults.Circuits ? "" : $" --circuits {all.Circuits}")
             + (all.KnowledgeBaseThreads == defaults.KnowledgeBaseThreads ? "" : $" --kb-threads {all.KnowledgeBaseThreads}"));
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Command: `{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min.")).AppendLine();
+        var overrides = Servers.ProductOverrides().ToList();
+        if (overrides.Count > 0)
+            md.AppendLine("Product run with: " + string.Join(", ", overrides.Select(o => $"`{o.Key}={o.Value}`")) + $" ({Servers.ProductOverridePrefix}… in the harness's environment).").AppendLine();
         md.AppendLine("| scenario | product | floor | R | p50 ms | p99 ms | target | met? | others' CPU | notes |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in context.Rows)

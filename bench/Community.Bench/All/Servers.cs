@@ -53,9 +53,21 @@ internal static partial class Servers
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
+        // A runtime or product setting for the product alone, to try one without touching the harness's own process:
+        // BENCH_PRODUCT_DOTNET_gcServer=0 bench/run all ... gives the product DOTNET_gcServer=0.
+        foreach (var (key, value) in ProductOverrides())
+            environment[key] = value;
         return ServerProcess.StartAsync("the product (Community.Web)", "dotnet", [ProductDll, "--urls", $"http://127.0.0.1:{port}"],
             environment, port, "/", context.Cpu, TimeSpan.FromSeconds(120));
     }
+
+    public const string ProductOverridePrefix = "BENCH_PRODUCT_";
+
+    public static IEnumerable<(string Key, string Value)> ProductOverrides() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, e.Value as string ?? ""))
+            .Where(e => e.Item1.StartsWith(ProductOverridePrefix, StringComparison.Ordinal) && e.Item1.Length > ProductOverridePrefix.Length)
+            .Select(e => (e.Item1[ProductOverridePrefix.Length..], e.Item2));
 
     public static Task<ServerProcess> StartFloorAsync(RunContext context, string staticDirectory)
     {
