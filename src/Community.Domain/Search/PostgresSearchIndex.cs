@@ -60,7 +60,8 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         if (match is null)
             return [];
         // Only what can answer the asker: articles and questions with an answer.
-        var results = await RunAsync(query with { Tags = [], Answered = true, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: null, cancellationToken);
+        var results = await RunAsync(query with { Tags = [], Answered = true, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: null, cancellationToken,
+            snippets: false);
         return results.Hits;
     }
 
@@ -81,7 +82,7 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         if (match is null)
             return [];
         var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken,
-            questionsOnly: true, bound: limits.ForRelated);
+            questionsOnly: true, bound: limits.ForRelated, snippets: false);
         return results.Hits;
     }
 
@@ -133,8 +134,9 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         System.Text.RegularExpressions.Regex.Replace(tsquery, @"('[^']*')(?::(\*?)([A-D]*))?",
             m => $"{m.Groups[1].Value}:{m.Groups[2].Value}{(m.Groups[3].Value.Length > 0 ? m.Groups[3].Value : "AB")}");
 
+    /// <param name="snippets">False where no snippet is shown (related questions, suggestions): ts_headline re-parses each body.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null)
+        SearchBounds? bound = null, bool snippets = true)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -188,7 +190,9 @@ public sealed class PostgresSearchIndex(IDbContextFactory<CommunityDbContext> co
         var queries = match is null
             ? "SELECT NULL::tsquery AS query, NULL::tsquery AS titles"
             : $"SELECT to_tsquery('{PostgresSearchSchema.Configuration}', @match) AS query, to_tsquery('{PostgresSearchSchema.Configuration}', @titles) AS titles";
-        var snippet = match is null
+        var snippet = !snippets
+            ? "NULL::text"
+            : match is null
             ? "left(p.\"Body\", 200)"
             : $"ts_headline('{PostgresSearchSchema.Configuration}', p.\"Body\", m.query, @headline)";
         var sql = $"""

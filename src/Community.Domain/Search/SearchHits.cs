@@ -10,12 +10,17 @@ namespace Community.Domain.Search;
 /// body match however old it is, within that bound), and published articles. The count stops at <see cref="Candidates"/>:
 /// past it a search says "1,000+ results", and its pages go through the ranked set.
 /// </summary>
-public sealed record SearchBounds(int Candidates = 1000, int TitleCandidates = 200)
+/// <param name="CommonTitleMatches">
+/// Related questions: a title word or tag in at least this many titles is too common to find them by while the title has
+/// rarer ones (see <c>SqliteSearchIndex.RelatedAsync</c>). Counting stops there, so telling costs at most this many
+/// index entries per word.
+/// </param>
+public sealed record SearchBounds(int Candidates = 1000, int TitleCandidates = 200, int CommonTitleMatches = 2000)
 {
     public static readonly SearchBounds Default = new();
 
     /// <summary>Related questions show five: the newest 200 matches and 200 title matches are plenty.</summary>
-    public SearchBounds ForRelated => new(Math.Min(Candidates, 200), TitleCandidates);
+    public SearchBounds ForRelated => this with { Candidates = Math.Min(Candidates, 200) };
 }
 
 /// <summary>What both engines share: a result line read from a row, and the snippet made safe.</summary>

@@ -132,7 +132,15 @@ public sealed record SearchQuery(
 
     /// <summary>The terms a match is made of (PostgreSQL's index builds its own query from them).</summary>
     internal IReadOnlyList<SearchTerm> TermsToMatch(bool dropStopWords) =>
-        dropStopWords ? Terms.Where(t => t.IsPhrase || !StopWords.Contains(t.Text)).ToList() : Terms.ToList();
+        dropStopWords ? Terms.Where(t => t.IsPhrase || !IsStopWord(t.Text)).ToList() : Terms.ToList();
+
+    /// <summary>
+    /// Punctuation around a word is not part of it for the index ("the?" is the token "the"): titles end with a question
+    /// mark, and "the?" left in a related-questions match read the longest list of the title index (issue 11).
+    /// </summary>
+    private static bool IsStopWord(string word) => StopWords.Contains(word.Trim(Punctuation));
+
+    private static readonly char[] Punctuation = [.. "?!.,;:()[]{}<>\"'`*_~-/…"];
 
     /// <summary>The query as the visitor could type it again: for links to the next page and to "ask a question".</summary>
     public string Text => string.Join(' ',

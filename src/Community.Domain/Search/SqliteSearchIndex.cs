@@ -84,38 +84,72 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         if (match is null)
             return [];
         // Only what can answer the asker: articles and questions with an answer.
-        var results = await RunAsync(query with { Tags = [], Answered = true, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: null, cancellationToken);
+        var results = await RunAsync(query with { Tags = [], Answered = true, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: null, cancellationToken,
+            snippets: false);
         return results.Hits;
     }
 
     public async Task<IReadOnlyList<SearchHit>> RelatedAsync(int questionId, string title, IReadOnlyList<string> tags, int count, CancellationToken cancellationToken = default)
     {
-        var words = SearchQuery.Parse(title).Terms.Select(t => t.Text).ToList();
-        var query = SearchQuery.Parse(string.Join(' ', words));
-        var text = query.ToMatch(all: false, dropStopWords: true);
-        // Shared tags count through the tags column; a tag like "mobile-app" is quoted, so it is a phrase there.
-        var tagMatch = tags.Count == 0 ? null : "tags : (" + string.Join(" OR ", tags.Select(t => $"\"{t.Replace("\"", "")}\"")) + ")";
-        var match = (text, tagMatch) switch
-        {
-            (null, null) => null,
-            (null, _) => tagMatch,
-            (_, null) => text,
-            _ => $"({text}) OR {tagMatch}",
-        };
-        if (match is null)
+        var query = SearchQuery.Parse(string.Join(' ', SearchQuery.Parse(title).Terms.Select(t => t.Text)));
+        // Each title word, and each tag through the tags column (a tag like "mobile-app" is quoted, so a phrase there).
+        var terms = query.TermsToMatch(dropStopWords: true).Select(t => $"\"{t.Text}\"").Distinct(StringComparer.OrdinalIgnoreCase)
+            .Concat(tags.Select(t => $"tags : \"{t.Replace("\"", "")}\""))
+            .ToList();
+        if (terms.Count == 0)
             return [];
-        // From the title index alone: a question is related by what its title and tags say, and an OR of the title's words
-        // over the full documents (every answer's text) read long lists of common words, ~10 ms of each first view of a
-        // question page on the 1M-post dataset (bench/README.md).
-        var results = await RunAsync(query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false }, match, 1, count, exclude: questionId, cancellationToken,
-            questionsOnly: true, bound: limits.ForRelated, titlesOnly: true);
-        return results.Hits;
+        var bound = limits.ForRelated;
+        // From the title index alone, by the title's rarer words and tags when it has some: a word in thousands of titles
+        // ("best", "setup") says little about what a question is about, yet it filled the newest candidates with the
+        // latest questions that merely shared it (so a question sharing a rare word was found only while recent), and its
+        // bm25 statistics walked its whole list on each first view of a question page (bench/README.md).
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var rare = await RareTermsAsync(connection, terms, bound.CommonTitleMatches, cancellationToken);
+        var related = query with { Tags = [], Answered = false, Accepted = false, KnowledgeBaseOnly = false };
+        Task<SearchResults> RankAsync(List<string> by) => RunAsync(related, string.Join(" OR ", by), 1, count, exclude: questionId, cancellationToken,
+            questionsOnly: true, bound: bound, titlesOnly: true, snippets: false, on: connection);
+        var hits = (await RankAsync(rare.Count > 0 ? rare : terms)).Hits;
+        if (hits.Count >= count || rare.Count == 0 || rare.Count == terms.Count)
+            return hits;
+        // Too few share a rarer word: the common ones fill the list, after them.
+        var more = (await RankAsync(terms)).Hits.Where(h => hits.All(r => r.Id != h.Id));
+        return [.. hits, .. more.Take(count - hits.Count)];
+    }
+
+    /// <summary>
+    /// The terms (FTS5 phrases) found in fewer than <paramref name="common"/> titles, in one statement: each count stops at
+    /// that bound, so a common word costs a bounded walk of its list, not the whole of it.
+    /// </summary>
+    private static async Task<List<string>> RareTermsAsync(DbConnection connection, List<string> terms, int common, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = string.Join(" UNION ALL ", terms.Select((_, n) =>
+            $"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM {SearchSchema.Titles} WHERE {SearchSchema.Titles} MATCH $t{n} LIMIT $common))"));
+        for (var n = 0; n < terms.Count; n++)
+            command.Parameters.Add(new SqliteParameter($"$t{n}", terms[n]));
+        command.Parameters.Add(new SqliteParameter("$common", common));
+        var rare = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var matches = reader.GetInt32(1);
+            if (matches > 0 && matches < common)
+                rare.Add(terms[reader.GetInt32(0)]);
+        }
+        return rare;
     }
 
     /// <param name="rankTitles">False: no title candidates and no relevance, the boost alone orders the newest matches.</param>
     /// <param name="titlesOnly">Candidates from the title-and-tags index only (related questions), not the full documents.</param>
+    /// <param name="snippets">
+    /// False where no snippet is shown (related questions, suggestions while typing a title): each is a full-text lookup
+    /// of a whole document, as much SQL as the ranking itself for related questions.
+    /// </param>
+    /// <param name="on">An open connection to run on (one per related-questions call), else a context of its own.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false)
+        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false, bool snippets = true, DbConnection? on = null)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -189,9 +223,10 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             FROM ranked c JOIN {SearchSchema.Titles} t ON t.rowid = c.id LEFT JOIN Posts q ON q.Id = c.id LEFT JOIN KbArticles k ON k.Id = -c.id
             ORDER BY c.score DESC, c.id DESC;
             """;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        await using var db = on is null ? await contexts.CreateDbContextAsync(cancellationToken) : null;
+        if (db is not null)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = on ?? db!.Database.GetDbConnection();
         var hits = new List<SearchHit>();
         int total = 0;
         var more = false;
@@ -217,11 +252,14 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             // Past the last page: the count, for the page to say how many there are.
             if (page == 1)
                 return new SearchResults([], 0, page, pageSize, false);
-            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound, rankTitles);
+            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound, rankTitles, titlesOnly, snippets: false, on: connection);
             return first with { Hits = [], Page = page, PageSize = pageSize };
         }
-        var snippets = await SnippetsAsync(connection, match, hits, newestBound, cancellationToken);
-        hits = hits.Select(h => snippets.TryGetValue(h.Kind == SearchHitKind.Article ? -h.Id : h.Id, out var snippet) ? h with { SnippetHtml = SearchHits.SnippetHtml(snippet) } : h).ToList();
+        if (snippets)
+        {
+            var found = await SnippetsAsync(connection, match, hits, newestBound, cancellationToken);
+            hits = hits.Select(h => found.TryGetValue(h.Kind == SearchHitKind.Article ? -h.Id : h.Id, out var snippet) ? h with { SnippetHtml = SearchHits.SnippetHtml(snippet) } : h).ToList();
+        }
         return new SearchResults(hits, total, page, pageSize, false, more);
     }
 

@@ -56,6 +56,15 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
+    public void A_common_word_with_punctuation_is_still_a_common_word()
+    {
+        // A title's last word carries its question mark: "the?" is the index's token "the", in most titles.
+        var query = SearchQuery.Parse("What is the best way to reset the?");
+
+        Assert.Equal("\"best\" OR \"way\" OR \"reset\"", query.ToMatch(all: false, dropStopWords: true));
+    }
+
+    [Fact]
     public void The_text_round_trips_for_links()
     {
         var query = SearchQuery.Parse("  router   \"amber light\" [wifi] is:answered ");
