@@ -100,19 +100,17 @@ public sealed record MemberFacts(
         };
     }
 
-    /// <summary>The member's answer score and count in each of <paramref name="tags"/>, over all their live answers, in SQL.</summary>
+    /// <summary>
+    /// The member's answer score and count in each of <paramref name="tags"/>, over all their live answers: their counters
+    /// (<see cref="MemberTagScore"/>), one row a tag, where adding up every answer of a busy member cost ~290 ms.
+    /// </summary>
     private static async Task<List<TagFact>> TagTotalsAsync(CommunityDbContext db, string userId, List<string> tags, CancellationToken cancellationToken)
     {
         if (tags.Count == 0)
             return [];
-        var rows = await db.Answers.Where(a => a.AuthorId == userId && a.DeletedAt == null)
-            .Join(db.Questions.Where(q => q.DeletedAt == null), a => a.QuestionId, q => q.Id, (a, q) => a)
-            .Join(db.Set<Dictionary<string, object>>(QuestionTags), a => a.QuestionId, qt => EF.Property<int>(qt, "QuestionsId"), (a, qt) => new { a.Score, TagId = EF.Property<int>(qt, "TagsId") })
-            .Join(db.Tags.Where(t => tags.Contains(t.Name)), x => x.TagId, t => t.Id, (x, t) => new { x.Score, t.Name })
-            .GroupBy(x => x.Name)
-            .Select(g => new { Tag = g.Key, Score = g.Sum(x => x.Score), Answers = g.Count() })
+        return await db.MemberTagScores.Where(s => s.UserId == userId && s.Answers > 0)
+            .Join(db.Tags.Where(t => tags.Contains(t.Name)), s => s.TagId, t => t.Id, (s, t) => new TagFact(t.Name, s.Score, s.Answers))
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new TagFact(r.Tag, r.Score, r.Answers)).ToList();
     }
 }
 

@@ -80,6 +80,9 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Search.DeflectionEvent> DeflectionEvents => Set<Search.DeflectionEvent>();
     public DbSet<Search.ResolutionVote> ResolutionVotes => Set<Search.ResolutionVote>();
 
+    // Write paths (issue 11): each member's answer score and count per tag, kept by triggers (Badges/MemberTagScores).
+    public DbSet<Badges.MemberTagScore> MemberTagScores => Set<Badges.MemberTagScore>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -206,6 +206,25 @@ namespace Community.Migrations.Postgres.Migrations
                     b.ToTable("BadgeAwards");
                 });
 
+            modelBuilder.Entity("Community.Domain.Badges.MemberTagScore", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "TagId");
+
+                    b.ToTable("MemberTagScores", (string)null);
+                });
+
             modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1172,9 +1191,9 @@ namespace Community.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("QuestionId");
-
                     b.HasIndex("TagId");
+
+                    b.HasIndex("QuestionId", "UserId");
 
                     b.HasIndex("UserId", "QuestionId")
                         .IsUnique()
@@ -1975,6 +1994,17 @@ namespace Community.Migrations.Postgres.Migrations
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Community.Domain.Badges.MemberTagScore", b =>
+                {
                     b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")

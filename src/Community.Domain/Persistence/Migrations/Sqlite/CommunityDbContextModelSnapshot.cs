@@ -197,6 +197,25 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("BadgeAwards");
                 });
 
+            modelBuilder.Entity("Community.Domain.Badges.MemberTagScore", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TagId");
+
+                    b.ToTable("MemberTagScores", (string)null);
+                });
+
             modelBuilder.Entity("Community.Domain.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1122,9 +1141,9 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("QuestionId");
-
                     b.HasIndex("TagId");
+
+                    b.HasIndex("QuestionId", "UserId");
 
                     b.HasIndex("UserId", "QuestionId")
                         .IsUnique()
@@ -1896,6 +1915,17 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Community.Domain.Badges.MemberTagScore", b =>
+                {
                     b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
