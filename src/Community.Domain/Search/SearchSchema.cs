@@ -89,7 +89,7 @@ public static class SearchSchema
     ];
 
     // Porter stemming over unicode61: "drops" finds "dropping"; accents are folded. Both indexes tokenize alike.
-    private const string Tokenizer = "tokenize = 'porter unicode61 remove_diacritics 2'";
+    internal const string Tokenizer = "tokenize = 'porter unicode61 remove_diacritics 2'";
 
     /// <summary>The statements that create the indexes and their triggers, then fill them from what already exists.</summary>
     public static IEnumerable<string> Create()

@@ -219,7 +219,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             SELECT c.id, t.title, NULL, t.tags, coalesce(q.Score, 0), coalesce(q.AnswerCount, 0),
                    q.AcceptedAnswerId IS NOT NULL, q.OfficialAnswerId IS NOT NULL, coalesce(q.CreatedAt, k.PublishedAt, k.CreatedAt),
                    q.AuthorId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = q.AuthorId), q.Staff_Name, q.Staff_Title, q.Staff_Team, q.Staff_Company,
-                   (SELECT count(*) FROM candidates), (SELECT count(*) FROM body), (SELECT count(*) FROM articles), (SELECT min(id) FROM body)
+                   (SELECT count(*) FROM candidates), (SELECT count(*) FROM body), (SELECT count(*) FROM articles),
+                   {(snippets ? "coalesce(q.Body, (SELECT r.ProblemMarkdown FROM KbArticleRevisions r WHERE r.ArticleId = k.Id AND r.Number = k.CurrentRevision), '')" : "NULL")}
             FROM ranked c JOIN {SearchSchema.Titles} t ON t.rowid = c.id LEFT JOIN Posts q ON q.Id = c.id LEFT JOIN KbArticles k ON k.Id = -c.id
             ORDER BY c.score DESC, c.id DESC;
             """;
@@ -230,7 +231,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         var hits = new List<SearchHit>();
         int total = 0;
         var more = false;
-        long? newestBound = null;
+        var bodies = new Dictionary<long, string>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = sql;
@@ -244,7 +245,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
                 hits.Add(SearchHits.Read(reader));
                 total = reader.GetInt32(15);
                 more = reader.GetInt32(16) >= bound.Candidates || reader.GetInt32(17) >= bound.Candidates;
-                newestBound = reader.IsDBNull(18) ? null : reader.GetInt64(18);
+                if (!reader.IsDBNull(18))
+                    bodies[reader.GetInt64(0)] = reader.GetString(18);
             }
         }
         if (hits.Count == 0)
@@ -257,52 +259,79 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         }
         if (snippets)
         {
-            var found = await SnippetsAsync(connection, match, hits, newestBound, cancellationToken);
+            var found = await SnippetsAsync(connection, match, bodies, cancellationToken);
             hits = hits.Select(h => found.TryGetValue(h.Kind == SearchHitKind.Article ? -h.Id : h.Id, out var snippet) ? h with { SnippetHtml = SearchHits.SnippetHtml(snippet) } : h).ToList();
         }
         return new SearchResults(hits, total, page, pageSize, false, more);
     }
 
+    /// <summary>The table <see cref="SnippetsAsync"/> writes a page's bodies into, one per connection, never committed.</summary>
+    private const string Snippets = "temp.SearchSnippets";
+
     /// <summary>
-    /// The snippets of one page: from the question's body (or the article's problem), the words marked. FTS5 makes a
-    /// snippet from a cursor on the match, so the rows among the newest candidates are read as one range of the index
-    /// (one walk, a snippet for the page's rows only) and the others one by one.
+    /// The snippets of one page: from the question's body (or the article's problem), the words marked, as FTS5's own
+    /// <c>snippet()</c> makes them. It needs a cursor on a match, and seeking each page row in the full index's lists cost
+    /// ~0.25 ms a row for a common word, the largest part of a search's SQL (bench/README.md). So the page's bodies, read
+    /// with its rows, are put in a small FTS5 table of the connection's own (same tokenizer, same function, so the same
+    /// snippets), matched there, and rolled back: a cost bounded by the 20 bodies, whatever the words.
     /// </summary>
-    private static async Task<Dictionary<long, string>> SnippetsAsync(DbConnection connection, string? match, List<SearchHit> hits, long? newestBound,
+    private static async Task<Dictionary<long, string>> SnippetsAsync(DbConnection connection, string? match, Dictionary<long, string> bodies,
         CancellationToken cancellationToken)
     {
-        var ids = hits.Select(h => h.Kind == SearchHitKind.Article ? -(long)h.Id : h.Id).ToList();
         var snippets = new Dictionary<long, string>();
-        var inRange = newestBound is { } low && match is not null ? ids.Where(id => id >= low).ToList() : [];
-        var single = ids.Except(inRange).ToList();
-        var table = SearchSchema.Table;
-        foreach (var (group, ranged) in new[] { (inRange, true), (single, false) })
+        if (match is null)
         {
-            if (group.Count == 0)
-                continue;
-            await using var command = connection.CreateCommand();
-            var list = "[" + string.Join(',', group) + "]";
-            command.CommandText = match is null
-                ? $"SELECT rowid, substr(body, 1, 200) FROM {table} WHERE rowid IN (SELECT value FROM json_each($ids));"
-                : ranged
-                    ? $"SELECT rowid, snippet({table}, 1, $open, $close, ' … ', 16) FROM {table} WHERE {table} MATCH $match AND rowid BETWEEN $low AND $high AND +rowid IN (SELECT value FROM json_each($ids));"
-                    : $"SELECT rowid, snippet({table}, 1, $open, $close, ' … ', 16) FROM {table} WHERE {table} MATCH $match AND rowid IN (SELECT value FROM json_each($ids));";
-            command.Parameters.Add(new SqliteParameter("$ids", list));
+            foreach (var (id, body) in bodies)
+                snippets[id] = body.Length <= 200 ? body : body[..200];
+            return snippets;
+        }
+        await using (var create = connection.CreateCommand())
+        {
+            // A second column that every row holds, so that every row matches and the body's snippet is what FTS5 makes of
+            // a body without the words (its start), as the full index gave when the words were in the title or answers.
+            create.CommandText = $"CREATE VIRTUAL TABLE IF NOT EXISTS {Snippets} USING fts5(body, every, {SearchSchema.Tokenizer});";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // Deferred: it writes the connection's temporary database only, and must never wait for the file's writer.
+        await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO {Snippets}(rowid, body, every) VALUES ($id, $body, 'every');";
+            var id = insert.CreateParameter();
+            id.ParameterName = "$id";
+            var body = insert.CreateParameter();
+            body.ParameterName = "$body";
+            insert.Parameters.Add(id);
+            insert.Parameters.Add(body);
+            foreach (var (rowid, text) in bodies)
+            {
+                id.Value = rowid;
+                body.Value = text;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            // Any of the words: the page's rows matched the full documents, maybe by words that are not in the body.
+            command.CommandText = $"SELECT rowid, snippet(SearchSnippets, 0, $open, $close, ' … ', 16) FROM {Snippets} WHERE SearchSnippets MATCH $match;";
             command.Parameters.Add(new SqliteParameter("$open", SearchHits.Open));
             command.Parameters.Add(new SqliteParameter("$close", SearchHits.Close));
-            if (match is not null)
-                command.Parameters.Add(new SqliteParameter("$match", match));
-            if (ranged)
-            {
-                command.Parameters.Add(new SqliteParameter("$low", group.Min()));
-                command.Parameters.Add(new SqliteParameter("$high", group.Max()));
-            }
+            command.Parameters.Add(new SqliteParameter("$match", $"every : every OR ({AnyOf(match)})"));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 snippets[reader.GetInt64(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
         }
+        await transaction.RollbackAsync(cancellationToken);
         return snippets;
     }
+
+    /// <summary>
+    /// A match of every term as one of any of them: <see cref="SearchQuery.ToMatch"/> quotes each term and a term holds no
+    /// quote, so <c>" AND "</c> with its quotes is only ever between two terms.
+    /// </summary>
+    internal static string AnyOf(string match) => match.Replace("\" AND \"", "\" OR \"", StringComparison.Ordinal);
 
     private static void AddParameters(DbCommand command, List<SqliteParameter> parameters)
     {
