@@ -80,8 +80,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Search.DeflectionEvent> DeflectionEvents => Set<Search.DeflectionEvent>();
     public DbSet<Search.ResolutionVote> ResolutionVotes => Set<Search.ResolutionVote>();
 
-    // Write paths (issue 11): each member's answer score and count per tag, kept by triggers (Badges/MemberTagScores).
+    // Write paths (issue 11): counters kept by triggers: each member's answer score and count per tag
+    // (Badges/MemberTagScores), each member's capped vote gains of the day (Reputation/MemberVoteGain).
     public DbSet<Badges.MemberTagScore> MemberTagScores => Set<Badges.MemberTagScore>();
+    public DbSet<Reputation.MemberVoteGain> MemberVoteGains => Set<Reputation.MemberVoteGain>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,11 +29,11 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
             var amount = change.Amount;
             if (ReputationRules.IsCappedReason(change.Reason))
             {
-                var dayStart = ReputationRules.DayStart(now);
-                var gainedToday = await db.ReputationEntries
-                    .Where(e => e.UserId == change.UserId && e.CreatedAt >= dayStart
-                        && (e.Reason == ReputationReason.QuestionUpvoted || e.Reason == ReputationReason.AnswerUpvoted))
-                    .SumAsync(e => e.Amount, cancellationToken);
+                // Today's capped gains, from the member's counter (kept by a trigger on the ledger: MemberVoteGains).
+                var today = DateOnly.FromDateTime(ReputationRules.DayStart(now));
+                var gains = await db.MemberVoteGains.AsNoTracking().Where(g => g.UserId == change.UserId)
+                    .Select(g => new { g.Day, g.Gained }).FirstOrDefaultAsync(cancellationToken);
+                var gainedToday = gains is not null && gains.Day == today ? gains.Gained : 0;
                 amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
             }
             await AddAsync(db, new ReputationEntry

@@ -1391,6 +1391,22 @@ namespace Community.Migrations.Postgres.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Community.Domain.Reputation.MemberVoteGain", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Gained")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MemberVoteGains", (string)null);
+                });
+
             modelBuilder.Entity("Community.Domain.Reputation.ReputationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2403,6 +2419,17 @@ namespace Community.Migrations.Postgres.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("StaffDisclosure");
+                });
+
+            modelBuilder.Entity("Community.Domain.Reputation.MemberVoteGain", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Community.Domain.Revisions.PostRevision", b =>

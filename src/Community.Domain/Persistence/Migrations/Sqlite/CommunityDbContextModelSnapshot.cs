@@ -1330,6 +1330,22 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Community.Domain.Reputation.MemberVoteGain", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gained")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MemberVoteGains", (string)null);
+                });
+
             modelBuilder.Entity("Community.Domain.Reputation.ReputationEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2324,6 +2340,17 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("StaffDisclosure");
+                });
+
+            modelBuilder.Entity("Community.Domain.Reputation.MemberVoteGain", b =>
+                {
+                    b.HasOne("Community.Domain.Accounts.CommunityUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Community.Domain.Revisions.PostRevision", b =>
