@@ -54,6 +54,7 @@ public static class DomainRegistration
         services.AddSingleton<Badges.BadgeQueries>();
         services.AddSingleton<Badges.BadgeGoals>();
         services.AddSingleton<Notices.MemberNotices>();
+        services.AddSingleton<Accounts.SignedInMembers>();
         services.TryAddSingleton(new Reputation.Queries.LeaderboardOptions());
         services.AddSingleton<Reputation.Queries.Leaderboard>();
         services.AddSingleton<Reputation.Queries.ReputationHistory>();

@@ -25,6 +25,7 @@ internal static class Probe
             await load.GetAsync(Fresh());
             await SettleAsync(product);
             var fewest = int.MaxValue;
+            IReadOnlyList<string> commands = [];
             for (var i = 0; i < 3; i++)
             {
                 var before = product.CommandsLogged;
@@ -32,8 +33,16 @@ internal static class Probe
                 if (status != 200)
                     throw new InvalidOperationException($"{request.Path} answered {status}.");
                 await SettleAsync(product);
-                fewest = Math.Min(fewest, product.CommandsLogged - before);
+                if (product.CommandsLogged - before < fewest)
+                {
+                    fewest = product.CommandsLogged - before;
+                    commands = product.CommandsFrom(before);
+                }
             }
+            // What they are, for the reader of the run's output (the report keeps the count).
+            Console.WriteLine($"  {request.Path}{(request.Cookie is null ? "" : " (signed in)")}: {fewest} commands");
+            foreach (var command in commands)
+                Console.WriteLine("    " + command);
             return fewest;
         }
 

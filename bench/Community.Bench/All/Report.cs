@@ -53,8 +53,15 @@ internal static class Report
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {value} |");
         }
         var origin = dataset.BuildTime is { } built ? $"generated in {built.TotalSeconds:F0} s" : "reused";
-        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| dataset | `{Dataset.Relative(dataset.Path)}` ({new FileInfo(dataset.Path).Length / 1024.0 / 1024.0:N0} MiB, seed {context.Options.Seed}, {origin}) |"));
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| dataset | `{Dataset.Relative(dataset.Path)}` ({DatasetFile(dataset.Path).Length / 1024.0 / 1024.0:N0} MiB, seed {context.Options.Seed}, {origin}) |"));
         md.AppendLine(CultureInfo.InvariantCulture, $"| contents | {context.Data.Summary} |");
         return md.ToString();
+    }
+
+    /// <summary>The dataset file itself, also when the path is a link to it (the helpers' worktrees share one dataset).</summary>
+    private static FileInfo DatasetFile(string path)
+    {
+        var file = new FileInfo(path);
+        return file.LinkTarget is null ? file : (FileInfo)(file.ResolveLinkTarget(returnFinalTarget: true) ?? file);
     }
 }

@@ -29,6 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Lines of EF Core's "Executed DbCommand" log seen so far (when the server logs commands).</summary>
     public int CommandsLogged => Volatile.Read(ref commandLines);
 
+    private readonly List<string> commandTexts = [];
+    private bool readingCommand;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -93,14 +96,35 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (line is null)
             return;
-        if (line.Contains("Executed DbCommand", StringComparison.Ordinal))
-            Interlocked.Increment(ref commandLines);
+        lock (commandTexts)
+        {
+            if (line.Contains("Executed DbCommand", StringComparison.Ordinal))
+            {
+                commandTexts.Add("");
+                Interlocked.Increment(ref commandLines);
+            }
+            else if (line.StartsWith("info:", StringComparison.Ordinal) || line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal))
+                readingCommand = false;
+            else if (commandTexts.Count > 0 && (readingCommand || commandTexts[^1].Length == 0) && commandTexts[^1].Length < 160)
+            {
+                // The command's SQL follows its log line, indented: its first lines say what it reads.
+                readingCommand = true;
+                commandTexts[^1] = (commandTexts[^1] + " " + line.Trim()).Trim();
+            }
+        }
         lock (lastLines)
         {
             lastLines.Add(line);
             if (lastLines.Count > 40)
                 lastLines.RemoveAt(0);
         }
+    }
+
+    /// <summary>The start of each logged command's SQL from the <paramref name="from"/>th on (see <see cref="CommandsLogged"/>).</summary>
+    public IReadOnlyList<string> CommandsFrom(int from)
+    {
+        lock (commandTexts)
+            return commandTexts.Skip(from).Select(c => c.Length > 160 ? c[..160] + "…" : c).ToList();
     }
 
     public string Tail()

@@ -7,16 +7,9 @@ public sealed record SuspensionView(int Id, string Reason, DateTime EndsAt);
 
 public sealed record SanctionView(int Id, SanctionKind Kind, string Reason, DateTime CreatedAt, DateTime? EndsAt, DateTime? LiftedAt, string ByName);
 
-/// <summary>Whether a member is suspended now (for the banner), and their warnings and suspensions (for moderators).</summary>
-public sealed class MemberStanding(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+/// <summary>A member's warnings and suspensions (for moderators); the banner of one in force is <see cref="Accounts.SignedInMembers"/>'.</summary>
+public sealed class MemberStanding(IDbContextFactory<CommunityDbContext> contexts)
 {
-    public async Task<SuspensionView?> SuspensionAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var active = await Suspensions.ActiveAsync(db, userId, time.GetUtcNow().UtcDateTime, cancellationToken);
-        return active is null ? null : new SuspensionView(active.Id, active.Reason, active.EndsAt!.Value);
-    }
-
     public async Task<IReadOnlyList<SanctionView>> HistoryAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

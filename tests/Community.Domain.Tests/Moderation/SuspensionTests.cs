@@ -60,8 +60,8 @@ public sealed class SuspensionTests
         var entry = Assert.Single(await m.AuditAsync());
         Assert.Equal((ModerationAuditActions.Suspended, moderator.UserId, member.UserId, "Repeated insults in comments."), (entry.Action, entry.ActorId, entry.TargetUserId, entry.Reason));
         Assert.Contains("until Thursday 26 November 2026 at 12:00 UTC", (await m.Notices.RecentAsync(member.UserId, cancellationToken: Ct)).Single().Text);
-        var standing = new MemberStanding(m.Forum.Database, m.Forum.Time);
-        Assert.Equal(m.Forum.Time.GetUtcNow().UtcDateTime.AddDays(3), (await standing.SuspensionAsync(member.UserId, Ct))!.EndsAt);
+        var signedIn = new Community.Domain.Accounts.SignedInMembers(m.Forum.Database, m.Forum.Time);
+        Assert.Equal(m.Forum.Time.GetUtcNow().UtcDateTime.AddDays(3), (await signedIn.ReadAsync(member.UserId, Ct))!.Suspension!.EndsAt);
     }
 
     [Fact]

@@ -51,6 +51,21 @@ public sealed class RestrictedPagesTests(CommunityWebFactory factory) : IClassFi
         Assert.DoesNotContain("Staff desk", links);
     }
 
+    [Theory]
+    [InlineData("customer@demo.local", new string[0], new[] { "Review", "Moderation" })]
+    [InlineData("expert@demo.local", new[] { "Review" }, new[] { "Moderation" })]
+    [InlineData("moderator@demo.local", new[] { "Review", "Moderation" }, new string[0])]
+    public async Task TheHeaderOffersTheLinksAMembersReputationOrRoleOpens(string email, string[] offered, string[] withheld)
+    {
+        var client = factory.CreateBrowserlessClient();
+        await client.SignInAsync(email, CommunityWebFactory.DemoPassword);
+
+        var links = (await client.GetDocumentAsync("/questions")).QuerySelectorAll("header a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.All(offered, link => Assert.Contains(link, links));
+        Assert.All(withheld, link => Assert.DoesNotContain(link, links));
+    }
+
     [Fact]
     public async Task AnAdminReadsASavedEmailAndItsLinks()
     {
