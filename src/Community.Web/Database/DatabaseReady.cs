@@ -33,7 +33,7 @@ public sealed class DatabaseReady
     }
 }
 
-/// <summary>A hosted service that uses the database (the job server), started once <see cref="DatabaseReady"/> opens.</summary>
+/// <summary>A hosted service that uses the database (the job server, the recurring jobs' registration), started once <see cref="DatabaseReady"/> opens.</summary>
 public sealed class StartsAfterDatabase(IHostedService inner, DatabaseReady database) : IHostedService, IAsyncDisposable
 {
     private bool started;

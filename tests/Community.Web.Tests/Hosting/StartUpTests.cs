@@ -73,7 +73,7 @@ public sealed class StartUpTests(CommunityWebFactory factory) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task TheAppStartsItsServicesTogetherWithHangfiresServerBehindTheDatabase()
+    public async Task TheAppStartsItsServicesTogetherWithTheJobsBehindTheDatabase()
     {
         _ = factory.CreateClient();
         Assert.True(factory.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
@@ -81,8 +81,9 @@ public sealed class StartUpTests(CommunityWebFactory factory) : IClassFixture<Co
 
         var hosted = factory.Services.GetServices<IHostedService>().ToList();
         Assert.DoesNotContain(hosted, service => service is BackgroundJobServerHostedService);
-        var jobs = Assert.Single(hosted.OfType<StartsAfterDatabase>());
-        Assert.IsType<BackgroundJobServerHostedService>(jobs.Inner);
+        Assert.DoesNotContain(hosted, service => service is Community.Web.Jobs.RecurringJobs);
+        var afterDatabase = hosted.OfType<StartsAfterDatabase>().Select(service => service.Inner.GetType()).ToList();
+        Assert.Equal([typeof(BackgroundJobServerHostedService), typeof(Community.Web.Jobs.RecurringJobs)], afterDatabase);
 
         var home = await factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
         home.EnsureSuccessStatusCode();
