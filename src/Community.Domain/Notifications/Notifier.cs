@@ -166,12 +166,9 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     }
 
     /// <summary>A vote changed a score: open pages of the thread refresh the number; nobody is notified.</summary>
-    public async Task ScoreChangedAsync(int postId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questionId = await db.Answers.Where(a => a.Id == postId).Select(a => (int?)a.QuestionId).SingleOrDefaultAsync(cancellationToken) ?? postId;
+    /// <summary>A post's score moved: its thread's live pages hear of it (the vote read the thread's id with its rules' facts).</summary>
+    public void ScoreChanged(int postId, int questionId) =>
         live.Publish(new QuestionActivity(questionId, QuestionChange.ScoreChanged, postId, null));
-    }
 
     /// <summary>Another feature's notification (a moderation outcome, a staff reply): stored, e-mailed by choice, and rung on the bell.</summary>
     public async Task TellAsync(string userId, NotificationKind kind, string text, string? link, int? questionId = null, string? actorId = null, string? key = null, CancellationToken cancellationToken = default)

@@ -94,7 +94,11 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
                     deferredBadges.AfterVote(actor.UserId, facts.AuthorId, postId);
                 else
                     await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
-                await Notifications.Notifier.AfterAsync(notifier, n => n.ScoreChangedAsync(postId, cancellationToken));
+                await Notifications.Notifier.AfterAsync(notifier, n =>
+                {
+                    n.ScoreChanged(postId, facts.QuestionId);
+                    return Task.CompletedTask;
+                });
             }
             return WriteResult<int>.Done(score);
         }, cancellationToken);
@@ -108,6 +112,7 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
     private static Task<VoteFacts?> FactsAsync(CommunityDbContext db, string voterId, int postId, DateTime now, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new VoteFacts(
             p.AuthorId,
+            p is Answer ? ((Answer)p).QuestionId : p.Id,
             p is Answer,
             p.DeletedAt,
             p.HiddenAt,
@@ -118,8 +123,8 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin)))))
         .Cast<VoteFacts?>().SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>What the rules of a vote read: the post's author and state, the thread's lock, the voter's standing.</summary>
-    private sealed record VoteFacts(string AuthorId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
+    /// <summary>What the rules of a vote read: the post's author, thread and state, the thread's lock, the voter's standing.</summary>
+    private sealed record VoteFacts(string AuthorId, int QuestionId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
         int VoterReputation, bool VoterSuspended, bool VoterIsStaff, bool AuthorIsStaff)
     {
         /// <summary>The post as the rules see it (they read its author, kind, deletion and hold only).</summary>
