@@ -11,7 +11,7 @@ namespace Community.Domain.Badges;
 /// (<see cref="MemberTagScores"/>), so every write moves it, whoever makes it. Rows are never removed when they fall
 /// to zero answers; readers skip those.
 /// </summary>
-public sealed class MemberTagScore
+public sealed class MemberTagScore : Persistence.IKeptByTriggers
 {
     public string UserId { get; set; } = "";
     public CommunityUser? User { get; set; }

@@ -66,11 +66,15 @@ public sealed class DatabaseCopy(IDbContextFactory<CommunityDbContext> source, I
         return [.. sourceCounts.Select(count => new TableCount(count.Table, count.Target, targetCounts[count.Table]))];
     }
 
-    /// <summary>Tables of the model (one per root entity type; owned types and derived types share their owner's).</summary>
+    /// <summary>
+    /// Tables of the model (one per root entity type; owned types and derived types share their owner's), but those the
+    /// target's triggers fill as the others are copied (<see cref="IKeptByTriggers"/>).
+    /// </summary>
     public static IReadOnlyList<IEntityType> Tables(IModel model) =>
     [
         .. model.GetEntityTypes()
-            .Where(type => type.BaseType is null && !type.IsOwned() && type.GetTableName() is not null && type.FindPrimaryKey() is not null)
+            .Where(type => type.BaseType is null && !type.IsOwned() && type.GetTableName() is not null && type.FindPrimaryKey() is not null
+                && !typeof(IKeptByTriggers).IsAssignableFrom(type.ClrType))
             .OrderBy(type => type.GetTableName(), StringComparer.Ordinal),
     ];
 

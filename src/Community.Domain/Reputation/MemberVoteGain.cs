@@ -10,7 +10,7 @@ namespace Community.Domain.Reputation;
 /// (<see cref="MemberVoteGains"/>). Each vote used to add up the member's rows of the day, which a popular member has
 /// by the thousand (every upvote past the cap is a row of 0): ~2 ms inside the vote's write turn on the benchmark.
 /// </summary>
-public sealed class MemberVoteGain
+public sealed class MemberVoteGain : Persistence.IKeptByTriggers
 {
     public string UserId { get; set; } = "";
     public CommunityUser? User { get; set; }
