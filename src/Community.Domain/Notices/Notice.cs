@@ -46,6 +46,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         notice.Property(n => n.Key).HasMaxLength(Notice.KeyMaxLength);
         notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32).HasDefaultValue(Notifications.NotificationKind.General).HasSentinel(Notifications.NotificationKind.General);
         notice.HasIndex(n => new { n.UserId, n.CreatedAt });
+        // The bell's count on every signed-in page, from the index alone: an active member's thousands of notices were
+        // each a row lookup for its ReadAt (bench/README.md). ReadAt is in the key only so that SQLite sees the index
+        // covers the query's own "ReadAt IS NULL" (every entry holds NULL).
+        notice.HasIndex(n => new { n.UserId, n.ReadAt }, "IX_Notices_Unread").HasFilter("\"ReadAt\" IS NULL");
         notice.HasIndex(n => new { n.UserId, n.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
         notice.HasOne(n => n.User).WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }

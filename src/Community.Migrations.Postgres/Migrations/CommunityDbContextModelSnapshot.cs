@@ -1089,6 +1089,9 @@ namespace Community.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"Key\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "UserId", "ReadAt" }, "IX_Notices_Unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
+
                     b.ToTable("Notices");
                 });
 

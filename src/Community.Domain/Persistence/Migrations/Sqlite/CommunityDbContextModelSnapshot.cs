@@ -1043,6 +1043,9 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Key\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "UserId", "ReadAt" }, "IX_Notices_Unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
+
                     b.ToTable("Notices");
                 });
 
