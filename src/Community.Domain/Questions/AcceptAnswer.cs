@@ -15,7 +15,7 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
         // In a group commit (docs/decisions/0008): the work reads everything again if it has to run again.
-        return await contexts.RunGroupCommittedAsync<WriteResult<int?>>(async db =>
+        return await OnceMoreIfTheRowChangedAsync(() => contexts.RunGroupCommittedAsync<WriteResult<int?>>(async db =>
         {
             var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
             if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))
@@ -43,12 +43,12 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
                 [(actor.UserId, Badges.BadgeScope.AcceptedOn(answer.Question.Id)), (answer.AuthorId, Badges.BadgeScope.AcceptedOn(answer.Id))], cancellationToken);
             notifier?.Announce(announcement);
             return WriteResult<int?>.Done(answer.Id);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     public async Task<WriteResult<int?>> WithdrawAsync(Actor actor, int questionId, CancellationToken cancellationToken = default)
     {
-        return await contexts.RunAsync<WriteResult<int?>>(async db =>
+        return await OnceMoreIfTheRowChangedAsync(() => contexts.RunAsync<WriteResult<int?>>(async db =>
         {
             var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
             if (question is null || !PostRules.CanSee(actor, question))
@@ -64,6 +64,25 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             await ledger.ReverseAsync(db, ReputationRules.AcceptanceSource(question.Id), ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return WriteResult<int?>.Done(null);
-        }, cancellationToken);
+        }, cancellationToken));
+    }
+
+    /// <summary>
+    /// The question is read before its write, and a view counted or a vote on it meanwhile changes its row version
+    /// (PostgreSQL's xmin changes with any update of the row): the transaction was rolled back, and accepting or
+    /// withdrawing is safe to repeat, so the work reads the question again rather than failing the asker's click.
+    /// </summary>
+    private static async Task<T> OnceMoreIfTheRowChangedAsync<T>(Func<Task<T>> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
     }
 }
