@@ -68,9 +68,9 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
     }
 
     /// <summary>
-    /// The question is read before its write, and a view counted or a vote on it meanwhile changes its row version
-    /// (PostgreSQL's xmin changes with any update of the row): the transaction was rolled back, and accepting or
-    /// withdrawing is safe to repeat, so the work reads the question again rather than failing the asker's click.
+    /// The question is read before its write, and an edit of it meanwhile changes its version: the transaction was
+    /// rolled back, and accepting or withdrawing is safe to repeat, so the work reads the question again rather than
+    /// failing the asker's click.
     /// </summary>
     private static async Task<T> OnceMoreIfTheRowChangedAsync<T>(Func<Task<T>> work)
     {
