@@ -21,8 +21,10 @@ public sealed class PostgresBehaviourTests
         Assert.SkipUnless(TestProvider.IsPostgres, "PostgreSQL's own behaviour: runs in the PostgreSQL pass (COMMUNITY_TEST_PROVIDER=Postgres).");
 
     [Fact]
-    public async Task Of_two_writers_of_one_post_the_second_loses_on_the_row_version()
+    public async Task Of_two_editors_of_one_post_the_second_loses_on_the_edit_version()
     {
+        // Posts keep SQLite's token on PostgreSQL too (PostgresModel): a view or a vote since the read does not make a
+        // save lose (PostConcurrencyTokenTests), an edit does.
         OnPostgresOnly();
         await using var forum = await TestForum.CreateAsync();
         var id = await forum.AskAsync(await forum.MemberAsync());
@@ -32,28 +34,13 @@ public sealed class PostgresBehaviourTests
         var theirs = await second.Posts.SingleAsync(p => p.Id == id, Ct);
 
         theirs.Body = "Their edit, saved first.";
+        theirs.Version++;
         await second.SaveChangesAsync(Ct);
         mine.Body = "My edit, made from the row as it was.";
+        mine.Version++;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync(Ct));
         Assert.Equal("Their edit, saved first.", (await forum.PostAsync(id)).Body);
-    }
-
-    [Fact]
-    public async Task Any_write_to_the_row_since_it_was_read_makes_a_save_lose_not_only_the_token_columns()
-    {
-        OnPostgresOnly();
-        await using var forum = await TestForum.CreateAsync();
-        var id = await forum.AskAsync(await forum.MemberAsync());
-        await using var db = forum.Db();
-        var post = await db.Posts.SingleAsync(p => p.Id == id, Ct);
-
-        // A vote lands between the read and the save: xmin moved though no token column did.
-        await using (var other = forum.Db())
-            await other.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Score, p => p.Score + 1), Ct);
-        post.Body = "An edit from a stale read.";
-
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
     }
 
     [Fact]
