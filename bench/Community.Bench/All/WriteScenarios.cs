@@ -45,32 +45,22 @@ internal static class WriteScenarios
         Console.WriteLine("Votes:");
         var data = context.Data;
         var castVote = domain.GetRequiredService<Community.Domain.Voting.CastVote>();
-        var rng = new Random(context.Options.Seed + 1);
-        // Fresh (voter, post) pairs, never one's own post: every vote is a new row, a score change and ledger rows.
-        var used = new HashSet<(string, int)>();
-        using var existing = DatasetQueries.Open(data.DatabasePath);
-        (string Voter, int Post, string Author) NextPair()
-        {
-            lock (used)
-            {
-                while (true)
-                {
-                    var voter = data.Voters[rng.Next(data.Voters.Count)].Id;
-                    var (post, author) = data.OtherPosts[rng.Next(data.OtherPosts.Count)];
-                    if (voter != author && used.Add((voter, post))
-                        && existing.Scalar("SELECT count(*) FROM Votes WHERE PostId = $post AND VoterId = $voter", ("$post", post), ("$voter", voter)) == 0)
-                        return (voter, post, author);
-                }
-            }
-        }
         var workers = context.All.Smoke ? 2 : 16;
         var duration = context.All.Smoke ? context.Phase : context.Phase * 2;
+        // Fresh (voter, post) pairs, never one's own post: every vote is a new row, a score change and ledger rows. Drawn
+        // before the timed phases (VotePairs), so the picker costs the product and the floor nothing: drawn per vote, it
+        // was a SQLite query under a lock, about half of a vote's samples in a trace.
+        using var pairs = VotePairs.Draw(data, context.Options.Seed + 1, (int)(duration.TotalSeconds * 2 * 5_000));
         var touched = new ConcurrentBag<(int Post, string Author, string Voter)>();
         var failures = new ConcurrentBag<string>();
 
+        // The harness's own CPU over the phase and until the deferred badge checks it left are done (/proc/self/stat):
+        // the votes, their checks and the load loop, which is all this process does meanwhile.
+        var deferred = domain.GetService<Community.Domain.Badges.DeferredBadgeChecks>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var product = await context.WatchAsync(() => Concurrently(workers, duration, async () =>
         {
-            var (voter, post, author) = NextPair();
+            var (voter, post, author) = pairs.Next();
             var result = await castVote.ExecuteAsync(new Actor(voter, false, "127.0.0.1"), post, 1);
             if (!result.Succeeded)
             {
@@ -81,9 +71,15 @@ internal static class WriteScenarios
             return true;
         }));
 
+        var cpuPhase = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        if (deferred is not null)
+            await deferred.WhenIdleAsync();
+        var cpuProduct = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var floor = await context.WatchAsync(() => Concurrently(workers, duration, () =>
         {
-            var (voter, post, author) = NextPair();
+            var (voter, post, author) = pairs.Next();
             return Floor.FloorWrites.InTransactionAsync(data.ConnectionString, (connection, transaction) =>
             {
             using var command = connection.CreateCommand();
@@ -105,6 +101,8 @@ internal static class WriteScenarios
             });
         }));
 
+        var cpuFloor = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
         // Exact totals: every touched post's score is the sum of its votes, every touched member's points the sum of the ledger.
         using var check = DatasetQueries.Open(data.DatabasePath);
         var wrongScores = touched.Select(t => t.Post).Distinct().Count(post =>
@@ -115,12 +113,16 @@ internal static class WriteScenarios
         var p = product.Result;
         profile?.Print(p.Ok);
         Console.WriteLine($"  product {p.PerSecond:N0}/s, floor {floor.Result.PerSecond:N0}/s; wrong scores {wrongScores}, wrong totals {wrongPoints}");
+        Console.WriteLine($"  harness CPU per vote: product {PerOp(cpuProduct, p.Ok)} ms ({PerOp(cpuPhase, p.Ok)} ms within the phase, the rest its deferred badge checks), "
+            + $"floor {PerOp(cpuFloor, floor.Result.Ok)} ms; pairs drawn {pairs.Drawn:N0}, used {pairs.Used:N0}");
         context.Rows.Add(new ResultRow($"Votes ({workers} at once, CastVote)", ResultRow.PerSecond(p.PerSecond, "votes/s"), ResultRow.PerSecond(floor.Result.PerSecond, "votes/s"),
             p.PerSecond / floor.Result.PerSecond, p.Latency.Median, p.Latency.P99, "≥ 3,000 votes/s, totals exact", p.PerSecond >= 3_000 && exact && p.Failed == 0,
             RunContext.Worst(product.Others, floor.Others).ToString(),
             (exact ? "totals exact afterwards (scores = sum of votes, points = sum of ledger)" : $"NOT EXACT: {wrongScores} scores, {wrongPoints} members' points")
             + (p.Failed == 0 ? "" : $"; {p.Failed} refused ({failures.FirstOrDefault()})")));
     }
+
+    private static string PerOp(TimeSpan cpu, long ops) => ops == 0 ? "-" : (cpu.TotalMilliseconds / ops).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task PostingAsync(RunContext context, ServiceProvider domain, ServerProcess product, SqlProfile? profile)
     {
