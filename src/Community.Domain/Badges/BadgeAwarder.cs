@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Community.Domain.Notices;
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
@@ -37,6 +38,82 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
         foreach (var userId in userIds.Distinct())
             earned.AddRange(await CheckMemberAsync(userId, cancellationToken));
         return earned;
+    }
+
+    /// <summary>
+    /// Awards are never taken back, so an award once seen held stays held: the vote path skips such candidates without a
+    /// query (a voter's Supporter, checked on every up vote, is then free). Bounded; forgetting only costs a query.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string UserId, int BadgeId, string AwardKey), byte> knownHeld = new();
+
+    private const int KnownHeldLimit = 200_000;
+
+    /// <summary>Whether this process has seen the award held (then a candidate for it is not worth a query).</summary>
+    public bool IsKnownHeld(BadgeCandidate candidate) => knownHeld.ContainsKey((candidate.UserId, candidate.Badge.Id, candidate.AwardKey));
+
+    private void RememberHeld(string userId, int badgeId, string awardKey)
+    {
+        if (knownHeld.Count >= KnownHeldLimit)
+            knownHeld.Clear();
+        knownHeld.TryAdd((userId, badgeId, awardKey), 0);
+    }
+
+    /// <summary>
+    /// After votes (<see cref="VoteBadges"/>): awards the <paramref name="candidates"/> the members do not hold, and the tag
+    /// badges the authors' counters in the tags of <paramref name="tagChecks"/>' questions earn. One query for the
+    /// counters of each author with tag checks, one for what each member holds of their candidates, then the awards;
+    /// nothing at all when every candidate is known held.
+    /// </summary>
+    public async Task<IReadOnlyList<BadgeEarned>> AwardAfterVotesAsync(IEnumerable<BadgeCandidate> candidates, IEnumerable<(string AuthorId, int QuestionId)> tagChecks,
+        CancellationToken cancellationToken = default)
+    {
+        var all = candidates.ToList();
+        var checks = tagChecks.ToList();
+        if (checks.Count == 0 && all.All(IsKnownHeld))
+            return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (checks.Count > 0)
+        {
+            foreach (var totals in await TagTotalsAsync(db, checks, cancellationToken))
+                all.AddRange(VoteBadges.TagLevels(totals.Totals).Select(level => new BadgeCandidate(totals.AuthorId, level, totals.Totals.Tag, null)));
+        }
+        var open = all.Where(c => !IsKnownHeld(c)).DistinctBy(c => (c.UserId, c.Badge.Id, c.AwardKey)).ToList();
+        var due = new List<DueAward>();
+        foreach (var member in open.GroupBy(c => c.UserId))
+        {
+            var badgeIds = member.Select(c => c.Badge.Id).Distinct().ToList();
+            var keys = member.Select(c => c.AwardKey).Distinct().ToList();
+            var held = (await db.BadgeAwards.Where(a => a.UserId == member.Key && badgeIds.Contains(a.BadgeId) && keys.Contains(a.AwardKey))
+                .Select(a => new { a.BadgeId, a.AwardKey }).ToListAsync(cancellationToken)).Select(a => (a.BadgeId, a.AwardKey)).ToHashSet();
+            foreach (var (badgeId, awardKey) in held)
+                RememberHeld(member.Key, badgeId, awardKey);
+            due.AddRange(member.Where(c => !held.Contains((c.Badge.Id, c.AwardKey))).Select(c => new DueAward(c.UserId, c.Badge, c.AwardKey, c.PostId)));
+        }
+        var earned = await SaveAsync(db, due, time.GetUtcNow().UtcDateTime, cancellationToken);
+        // Saved, or already awarded by someone else meanwhile (SaveAsync skips those): held either way.
+        foreach (var award in due)
+            RememberHeld(award.UserId, award.Badge.Id, award.AwardKey);
+        return earned;
+    }
+
+    /// <summary>
+    /// Each author's totals in their voted-on questions' tags, only where a tag badge is within reach: one query for all
+    /// of them (the counters, one row a member and tag).
+    /// </summary>
+    private static async Task<List<(string AuthorId, TagFact Totals)>> TagTotalsAsync(CommunityDbContext db, List<(string AuthorId, int QuestionId)> checks,
+        CancellationToken cancellationToken)
+    {
+        var authorIds = checks.Select(c => c.AuthorId).Distinct().ToList();
+        var questionIds = checks.Select(c => c.QuestionId).Distinct().ToList();
+        var rows = await db.Set<Dictionary<string, object>>("QuestionTags")
+            .Where(qt => questionIds.Contains(EF.Property<int>(qt, "QuestionsId")))
+            .Join(db.MemberTagScores.Where(s => authorIds.Contains(s.UserId) && s.Score >= VoteBadges.TagScoreFloor && s.Answers >= VoteBadges.TagAnswersFloor),
+                qt => EF.Property<int>(qt, "TagsId"), s => s.TagId, (qt, s) => new { QuestionId = EF.Property<int>(qt, "QuestionsId"), s.UserId, s.TagId, s.Score, s.Answers })
+            .Join(db.Tags, r => r.TagId, t => t.Id, (r, t) => new { r.QuestionId, r.UserId, t.Name, r.Score, r.Answers })
+            .ToListAsync(cancellationToken);
+        var wanted = checks.ToHashSet();
+        return rows.Where(r => wanted.Contains((r.UserId, r.QuestionId)))
+            .Select(r => (r.UserId, new TagFact(r.Name, r.Score, r.Answers))).Distinct().ToList();
     }
 
     /// <summary>Awards what every member is due, one set-based query per badge.</summary>

@@ -20,9 +20,21 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
     private int draining;
     private Task drain = Task.CompletedTask;
 
-    /// <summary>After a vote: the voter's vote counts, and the author's post.</summary>
-    public void AfterVote(string voterId, string authorId, int postId) =>
-        Schedule([(voterId, BadgeScope.Voted), (authorId, BadgeScope.VotedOn(postId))]);
+    private readonly ConcurrentQueue<VoteEvent> votes = new();
+
+    /// <summary>
+    /// After a vote: only what the vote can have earned (<see cref="VoteBadges"/>), and nothing at all when that is
+    /// known to be held already. Most votes cross no threshold and come from voters who hold Supporter: they cost no query.
+    /// </summary>
+    /// <returns>Whether a check was scheduled.</returns>
+    public bool AfterVote(VoteEvent vote)
+    {
+        if (!VoteBadges.ChecksTags(vote) && VoteBadges.Candidates(vote).All(badges.IsKnownHeld))
+            return false;
+        votes.Enqueue(vote);
+        Start();
+        return true;
+    }
 
     /// <summary>After an article was published: the credited members' article counts (Knowledge contributor).</summary>
     public void AfterPublished(IEnumerable<string> creditedIds) => Schedule(creditedIds.Select(id => (id, BadgeScope.Published)));
@@ -31,24 +43,49 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
     {
         foreach (var (userId, scope) in checks)
             waiting.AddOrUpdate(userId, scope, (_, earlier) => earlier.With(scope));
+        Start();
+    }
+
+    private void Start()
+    {
         if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
             drain = Task.Run(DrainAsync);
     }
 
+    private bool IsEmpty => waiting.IsEmpty && votes.IsEmpty;
+
     /// <summary>Completes once every scheduled check has run (for tests and the benchmark).</summary>
     public async Task WhenIdleAsync()
     {
-        while (Volatile.Read(ref draining) == 1 || !waiting.IsEmpty)
+        while (Volatile.Read(ref draining) == 1 || !IsEmpty)
         {
             await drain;
             await Task.Yield();
         }
     }
 
+    private const int VoteBatch = 256;
+
     private async Task DrainAsync()
     {
         while (true)
         {
+            // The votes waiting, in one pass: a member voted on many times meanwhile is read once.
+            var batch = new List<VoteEvent>();
+            while (batch.Count < VoteBatch && votes.TryDequeue(out var vote))
+                batch.Add(vote);
+            if (batch.Count > 0)
+            {
+                try
+                {
+                    await badges.AwardAfterVotesAsync(batch.SelectMany(VoteBadges.Candidates),
+                        batch.Where(VoteBadges.ChecksTags).Select(v => (v.AuthorId, v.QuestionId)));
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "The badge checks after {Votes} votes failed; the badge sweep will award what they missed", batch.Count);
+                }
+            }
             foreach (var userId in waiting.Keys)
             {
                 if (!waiting.TryRemove(userId, out var scope))
@@ -62,9 +99,11 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
                     logger.LogWarning(e, "A deferred badge check for member {UserId} failed; the badge sweep will award what it missed", userId);
                 }
             }
+            if (!votes.IsEmpty)
+                continue;
             Volatile.Write(ref draining, 0);
             // A member scheduled after the last look but before the flag was cleared must not wait for the next vote.
-            if (waiting.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
+            if (IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
                 return;
         }
     }

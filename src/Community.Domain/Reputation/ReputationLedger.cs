@@ -44,6 +44,66 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
         }
     }
 
+    /// <summary>
+    /// The same as <see cref="AppendAsync"/> for a vote, in one command a change (the ledger row and the member's total
+    /// together, as the raw-SQL floor writes them): the caller's context must have nothing pending to save, since no
+    /// SaveChanges runs here. <paramref name="gain"/> is the author's daily-cap counter as the caller read it inside its
+    /// write turn (so it cannot have moved since), which spares the cap its own query.
+    /// </summary>
+    public async Task AppendVoteAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int postId, string actorId, VoteGain gain,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(ReputationRules.DayStart(now));
+        foreach (var change in changes)
+        {
+            var amount = change.Amount;
+            if (ReputationRules.IsCappedReason(change.Reason))
+            {
+                var gainedToday = change.UserId == gain.UserId
+                    ? (gain.Day == today ? gain.Gained : 0)
+                    : await GainedTodayAsync(db, change.UserId, today, cancellationToken);
+                amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
+            }
+            await AddInOneCommandAsync(db, new ReputationEntry
+            {
+                UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
+                PostId = postId, ActorId = actorId, CreatedAt = now,
+            }, cancellationToken);
+        }
+    }
+
+    private static async Task<int> GainedTodayAsync(CommunityDbContext db, string userId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var gains = await db.MemberVoteGains.AsNoTracking().Where(g => g.UserId == userId)
+            .Select(g => new { g.Day, g.Gained }).FirstOrDefaultAsync(cancellationToken);
+        return gains is not null && gains.Day == today ? gains.Gained : 0;
+    }
+
+    private async Task AddInOneCommandAsync(CommunityDbContext db, ReputationEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Amount == 0 && !ReputationRules.IsCappedReason(entry.Reason))
+            return;
+        var greatest = db.Database.IsNpgsql() ? "GREATEST" : "max";
+        var sql = $"""
+            INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
+            VALUES (@user, @amount, @reason, @source, @post, @actor, @now);
+            UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount,
+                "Reputation" = {greatest}({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
+            WHERE "Id" = @user RETURNING "ReputationPoints" AS "Value"
+            """;
+        var points = (await db.Database.SqlQueryRaw<long>(sql,
+                RawParameters.Create(db, "user", entry.UserId), RawParameters.Create(db, "amount", (long)entry.Amount),
+                RawParameters.Create(db, "reason", entry.Reason.ToString()), RawParameters.Create(db, "source", entry.SourceKey),
+                RawParameters.Create(db, "post", entry.PostId), RawParameters.Create(db, "actor", entry.ActorId), RawParameters.Create(db, "now", entry.CreatedAt))
+            .ToListAsync(cancellationToken)).Single();
+        if (notices is not null && entry.Amount > 0)
+        {
+            var before = ReputationRules.Total(points - entry.Amount);
+            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, ReputationRules.Total(points), cancellationToken);
+        }
+    }
+
     /// <summary>Cancels what a source still adds up to for each member (a vote undone, an acceptance withdrawn).</summary>
     public async Task ReverseAsync(CommunityDbContext db, string sourceKey, ReputationReason reason, string? actorId, CancellationToken cancellationToken)
     {
@@ -114,3 +174,6 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
         return points.Single();
     }
 }
+
+/// <summary>A member's daily-cap counter (<see cref="MemberVoteGain"/>) as read: the day of their latest capped gain and its sum.</summary>
+public sealed record VoteGain(string UserId, DateOnly? Day, int Gained);

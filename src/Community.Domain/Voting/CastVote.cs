@@ -49,30 +49,18 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             // An immediate transaction (on SQLite a turn in a group commit): concurrent votes on one post queue up
             // instead of reading a stale vote.
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var vote = await db.Votes.AsNoTracking().Where(v => v.PostId == postId && v.VoterId == actor.UserId)
-                .Select(v => new { v.Id, v.Value }).FirstOrDefaultAsync(cancellationToken);
-            var previous = vote?.Value ?? 0;
+            // In the turn, three commands (the floor's are one): what stands (the voter's vote, the author's daily-cap
+            // counter), the vote with the score, then each ledger row with its member's total.
+            var standing = await StandingAsync(db, postId, actor.UserId, facts.AuthorId, cancellationToken);
+            if (standing is null)
+                return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+            var previous = standing.VoteValue ?? 0;
             var change = VoteArithmetic.ScoreChange(previous, value);
             int score;
             if (change != 0)
             {
-                // Through the change tracker, so the pages showing this post are evicted after the commit (Changes/).
                 var now = time.GetUtcNow().UtcDateTime;
-                if (vote is null)
-                    db.Votes.Add(new Vote { PostId = postId, VoterId = actor.UserId, Value = value, CreatedAt = now });
-                else
-                {
-                    var stored = db.Votes.Attach(new Vote { Id = vote.Id, PostId = postId, VoterId = actor.UserId, Value = previous }).Entity;
-                    if (value == 0)
-                        db.Votes.Remove(stored);
-                    else
-                    {
-                        stored.Value = value;
-                        stored.CreatedAt = now;
-                    }
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                score = await AddToScoreAsync(db, postId, change, cancellationToken);
+                score = await WriteVoteAsync(db, postId, actor.UserId, standing.VoteId, value, change, now, cancellationToken);
 
                 var source = ReputationRules.VoteSource(postId, actor.UserId);
                 if (previous != 0)
@@ -81,17 +69,19 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
                 {
                     var voter = new ReputationParty(actor.UserId, facts.VoterIsStaff);
                     var author = new ReputationParty(facts.AuthorId, facts.AuthorIsStaff);
-                    await ledger.AppendAsync(db, ReputationRules.ForVote(ledger.Points, post is Answer, value, voter, author), source, postId, actor.UserId, cancellationToken);
+                    await ledger.AppendVoteAsync(db, ReputationRules.ForVote(ledger.Points, post is Answer, value, voter, author), source, postId, actor.UserId,
+                        new VoteGain(facts.AuthorId, standing.GainDay, standing.Gained ?? 0), cancellationToken);
                 }
             }
             else
-                score = await db.Posts.Where(p => p.Id == postId).Select(p => p.Score).SingleAsync(cancellationToken);
+                score = standing.Score;
             await transaction.CommitAsync(cancellationToken);
             if (change != 0)
             {
                 // Votes are the most frequent write: their badge checks run after the request where the host allows.
                 if (deferredBadges is not null)
-                    deferredBadges.AfterVote(actor.UserId, facts.AuthorId, postId);
+                    deferredBadges.AfterVote(new Badges.VoteEvent(actor.UserId, value, facts.AuthorId, postId, facts.QuestionId, facts.IsAnswer,
+                        facts.IsAccepted, facts.QuestionLive && facts.DeletedAt is null, score, change));
                 else
                     await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
                 await Notifications.Notifier.AfterAsync(notifier, n =>
@@ -104,10 +94,49 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
         }, cancellationToken);
     }
 
-    /// <summary>The score moves by the difference in SQL, and the statement returns the new score.</summary>
-    private static async Task<int> AddToScoreAsync(CommunityDbContext db, int postId, int change, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<int>($"""UPDATE "Posts" SET "Score" = "Score" + {change} WHERE "Id" = {postId} RETURNING "Score" AS "Value" """)
-            .ToListAsync(cancellationToken)).Single();
+    /// <summary>
+    /// The vote row and the score in one command; the score moves by the difference in SQL and the command returns it.
+    /// Raw SQL, so the change tracker does not see the vote: the pages showing the post are named for eviction here (Changes/).
+    /// </summary>
+    private static async Task<int> WriteVoteAsync(CommunityDbContext db, int postId, string voterId, int? voteId, int value, int change, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        Changes.ContentChanges.Posts(db, postId);
+        var parameters = new List<System.Data.Common.DbParameter> { RawParameters.Create(db, "post", postId), RawParameters.Create(db, "change", change) };
+        string write;
+        if (voteId is null)
+        {
+            write = """INSERT INTO "Votes" ("PostId", "VoterId", "Value", "CreatedAt") VALUES (@post, @voter, @value, @now);""";
+            parameters.AddRange([RawParameters.Create(db, "voter", voterId), RawParameters.Create(db, "value", value), RawParameters.Create(db, "now", now)]);
+        }
+        else if (value == 0)
+        {
+            write = """DELETE FROM "Votes" WHERE "Id" = @vote;""";
+            parameters.Add(RawParameters.Create(db, "vote", voteId.Value));
+        }
+        else
+        {
+            write = """UPDATE "Votes" SET "Value" = @value, "CreatedAt" = @now WHERE "Id" = @vote;""";
+            parameters.AddRange([RawParameters.Create(db, "vote", voteId.Value), RawParameters.Create(db, "value", value), RawParameters.Create(db, "now", now)]);
+        }
+        var sql = write + """
+
+            UPDATE "Posts" SET "Score" = "Score" + @change WHERE "Id" = @post RETURNING "Score" AS "Value"
+            """;
+        return (await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(cancellationToken)).Single();
+    }
+
+    /// <summary>Inside the turn: the voter's vote on the post, the author's daily-cap counter and the score, in one query.</summary>
+    private static Task<Standing?> StandingAsync(CommunityDbContext db, int postId, string voterId, string authorId, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new Standing(
+            db.Votes.Where(v => v.PostId == postId && v.VoterId == voterId).Select(v => (int?)v.Id).FirstOrDefault(),
+            db.Votes.Where(v => v.PostId == postId && v.VoterId == voterId).Select(v => (int?)v.Value).FirstOrDefault(),
+            db.MemberVoteGains.Where(g => g.UserId == authorId).Select(g => (DateOnly?)g.Day).FirstOrDefault(),
+            db.MemberVoteGains.Where(g => g.UserId == authorId).Select(g => (int?)g.Gained).FirstOrDefault(),
+            p.Score))
+        .Cast<Standing?>().SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record Standing(int? VoteId, int? VoteValue, DateOnly? GainDay, int? Gained, int Score);
 
     private static Task<VoteFacts?> FactsAsync(CommunityDbContext db, string voterId, int postId, DateTime now, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new VoteFacts(
@@ -117,15 +146,20 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             p.DeletedAt,
             p.HiddenAt,
             db.Questions.Any(q => q.Id == (p is Answer ? ((Answer)p).QuestionId : p.Id) && q.LockedAt != null),
+            db.Questions.Any(q => q.Id == (p is Answer ? ((Answer)p).QuestionId : p.Id) && q.DeletedAt == null),
+            p is Answer && db.Questions.Any(q => q.Id == ((Answer)p).QuestionId && q.AcceptedAnswerId == p.Id),
             db.Users.Where(u => u.Id == voterId).Select(u => u.Reputation).FirstOrDefault(),
             db.Set<Moderation.MemberSanction>().Any(s => s.MemberId == voterId && s.Kind == Moderation.SanctionKind.Suspension && s.LiftedAt == null && s.EndsAt > now),
             db.UserRoles.Any(ur => ur.UserId == voterId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin))),
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin)))))
         .Cast<VoteFacts?>().SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>What the rules of a vote read: the post's author, thread and state, the thread's lock, the voter's standing.</summary>
+    /// <summary>
+    /// What the rules of a vote read: the post's author, thread and state, the thread's lock, the voter's standing; and for
+    /// its badges (<see cref="Badges.VoteBadges"/>) whether the question is live and the answer accepted.
+    /// </summary>
     private sealed record VoteFacts(string AuthorId, int QuestionId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
-        int VoterReputation, bool VoterSuspended, bool VoterIsStaff, bool AuthorIsStaff)
+        bool QuestionLive, bool IsAccepted, int VoterReputation, bool VoterSuspended, bool VoterIsStaff, bool AuthorIsStaff)
     {
         /// <summary>The post as the rules see it (they read its author, kind, deletion and hold only).</summary>
         public Post Post(int id) => IsAnswer

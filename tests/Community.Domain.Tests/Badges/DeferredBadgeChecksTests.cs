@@ -79,4 +79,124 @@ public sealed class DeferredBadgeChecksTests
         Assert.Empty(await forum.Awarder().CheckMemberAsync(member.UserId, BadgeScope.VotedOn(other), Ct));
         Assert.Contains(await forum.Awarder().CheckMemberAsync(member.UserId, Ct), e => e.Badge == BadgeCatalogue.NiceQuestion && e.PostId == question);
     }
+
+    [Fact]
+    public async Task ADownVoteEarnsTheVoterCriticAndTheAuthorNothing()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        await forum.SetScoreAsync(question, 11);
+        var voter = await forum.MemberAsync();
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+
+        Assert.True((await vote.ExecuteAsync(voter, question, -1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        Assert.Equal([(BadgeCatalogue.Critic.Id, "once")], await forum.AwardsAsync(voter));
+        Assert.Empty(await forum.AwardsAsync(asker));
+    }
+
+    [Fact]
+    public async Task AVoteThatTakesAnAcceptedAnswerToFortyEarnsGuru()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        Assert.True((await forum.Accept.AcceptAsync(asker, answer, Ct)).Succeeded);
+        await forum.SetScoreAsync(answer, 39);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+
+        Assert.True((await vote.ExecuteAsync(await forum.MemberAsync(), answer, 1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        Assert.True(await forum.HoldsAsync(answerer, BadgeCatalogue.Guru, answer.ToString()));
+    }
+
+    [Fact]
+    public async Task AVoteThatCompletesTwentyAnswersHundredPointsEarnsTheSilverTagBadge()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var answerer = await forum.MemberAsync();
+        var asker = await forum.MemberAsync();
+        var answers = new List<int>();
+        for (var i = 0; i < 20; i++)
+        {
+            var question = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}", TestForum.QuestionBody, "wifi");
+            answers.Add(await forum.AnswerAsync(answerer, question));
+            await forum.SetScoreAsync(answers[^1], 5);
+        }
+        await forum.SetScoreAsync(answers[0], 4);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+
+        // 99 from twenty answers; a vote on any of them makes 100.
+        Assert.True((await vote.ExecuteAsync(await forum.MemberAsync(), answers[7], 1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        var awards = await forum.AwardsAsync(answerer);
+        Assert.Contains((BadgeCatalogue.TagBronze.Id, "wifi"), awards);
+        Assert.Contains((BadgeCatalogue.TagSilver.Id, "wifi"), awards);
+        Assert.DoesNotContain((BadgeCatalogue.TagGold.Id, "wifi"), awards);
+    }
+
+    [Fact]
+    public async Task AVoteThatCanEarnNothingNewCostsNoCheck()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var voter = await forum.MemberAsync();
+        var first = await forum.AskAsync(asker);
+        var second = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} again", TestForum.QuestionBody, "billing");
+        await forum.SetScoreAsync(second, 3);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+        Assert.True((await vote.ExecuteAsync(voter, first, 1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+        Assert.True(await forum.HoldsAsync(voter, BadgeCatalogue.Supporter));
+
+        // The voter is known to hold Supporter now, and 3 → 4 crosses no threshold of a question: nothing to read.
+        Assert.False(deferred.AfterVote(new VoteEvent(voter.UserId, 1, asker.UserId, second, second, false, false, true, 4, 1)));
+        // An up vote on an answer always looks at the author's tag totals; a first Critic is worth a look.
+        Assert.True(deferred.AfterVote(new VoteEvent(voter.UserId, 1, asker.UserId, second, second, true, false, true, 4, 1)));
+        Assert.True(deferred.AfterVote(new VoteEvent(voter.UserId, -1, asker.UserId, second, second, false, false, true, 2, -1)));
+        await deferred.WhenIdleAsync();
+    }
+
+    [Fact]
+    public async Task ABadgeTheSweepAlreadyAwardedIsNotAwardedAgainNorAnnouncedTwice()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        await forum.SetScoreAsync(question, 9);
+        var voter = await forum.MemberAsync();
+        await forum.VoteAsync(voter, await forum.AskAsync(await forum.MemberAsync(), $"{TestForum.QuestionTitle} again", TestForum.QuestionBody, "billing"));
+        await forum.SetScoreAsync(question, 10);
+        await forum.Awarder().SweepAsync(Ct);
+        await forum.SetScoreAsync(question, 9);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+        var noticesBefore = await NoticeCountAsync(forum);
+
+        // 9 → 10 crosses Nice Question's threshold again; the voter's Supporter came from the sweep too.
+        Assert.True((await vote.ExecuteAsync(voter, question, 1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+
+        Assert.Equal([(BadgeCatalogue.Student.Id, "once"), (BadgeCatalogue.NiceQuestion.Id, question.ToString())], await forum.AwardsAsync(asker));
+        Assert.Equal([(BadgeCatalogue.Supporter.Id, "once")], await forum.AwardsAsync(voter));
+        Assert.Equal(noticesBefore, await NoticeCountAsync(forum));
+    }
+
+    /// <summary>Badge notices only (an up vote's reputation may bring a privilege notice).</summary>
+    private static async Task<int> NoticeCountAsync(TestForum forum)
+    {
+        await using var db = forum.Db();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Notices,
+            n => n.Kind == Community.Domain.Notifications.NotificationKind.BadgeEarned, Ct);
+    }
 }
