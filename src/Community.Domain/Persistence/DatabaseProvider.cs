@@ -19,6 +19,14 @@ public static class CommunityDatabase
 {
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        ConfigureEngine(options, provider, connectionString);
+        if (CompiledModel.For(provider) is { } model)
+            options.UseModel(model);
+    }
+
+    /// <summary>The engine alone: the model is then built from the code (for <c>CompiledModelTests</c>).</summary>
+    internal static void ConfigureEngine(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
         if (provider == DatabaseProvider.Postgres)
             PostgresDatabase.Configure(options, connectionString);
         else
@@ -35,7 +43,7 @@ public static class CommunityDatabase
         options.UseApplicationServiceProvider(IdentityModelServices.Value);
     }
 
-    private static readonly Lazy<IServiceProvider> IdentityModelServices = new(() =>
+    internal static readonly Lazy<IServiceProvider> IdentityModelServices = new(() =>
         new ServiceCollection()
             .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchema.Version)
             .BuildServiceProvider());
