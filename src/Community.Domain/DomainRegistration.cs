@@ -24,6 +24,7 @@ public static class DomainRegistration
         // Made when first needed (a post written, not a page read): its sanitizers take ~60 ms to build, off the start-up.
         services.AddSingleton(_ => new MarkdownRenderer(new MarkdownRendererOptions()));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReadContexts>();
         services.AddSingleton(provider => new Questions.QuestionQueries(provider.GetRequiredService<ReadContexts>(), provider.GetService<Privileges.PrivilegeOptions>()));

@@ -40,6 +40,7 @@ public static class JobsRegistration
         services.AddTransient<CheckMemberBadgesJob>();
         services.AddKnowledgeBaseJobs();
         services.AddTransient<ResponseClockJob>();
+        services.AddTransient<RefreshPlannerStatisticsJob>();
         // Registering reaches the job storage, which on PostgreSQL lives in the database the migrations may first create.
         Database.StartsAfterDatabase.Wrap(services, jobs => jobs.AddHostedService<RecurringJobs>());
         return services;

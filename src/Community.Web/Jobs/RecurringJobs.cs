@@ -14,6 +14,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, ILogger<RecurringJo
     public const string DailyDigest = "daily-digest";
     public const string KnowledgeBaseSweep = "kb-outbox-sweep";
     public const string ResponseClock = "response-clock";
+    public const string PlannerStatistics = "planner-statistics";
 
     /// <summary>
     /// Registers every recurring job. On shared storage a node that crashed can leave a recurring job's lock held until
@@ -64,6 +65,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, ILogger<RecurringJo
         jobs.AddOrUpdate<DailyDigestJob>(DailyDigest, job => job.RunAsync(CancellationToken.None), Cron.Daily(6));
         jobs.AddOrUpdate<KnowledgeBaseSweepJob>(KnowledgeBaseSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ResponseClockJob>(ResponseClock, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        jobs.AddOrUpdate<RefreshPlannerStatisticsJob>(PlannerStatistics, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
