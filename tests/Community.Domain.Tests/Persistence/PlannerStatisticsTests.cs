@@ -43,6 +43,19 @@ public sealed class PlannerStatisticsTests
         Assert.Equal(follows, await RowsPlannedForFollowsAsync(forum));
     }
 
+    [Fact]
+    public async Task TheSearchIndexsShadowTablesAreLeftOutTheyWouldBeReadWhole()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        await using var db = forum.Db();
+
+        var tables = PlannerStatistics.MappedTables(db);
+
+        Assert.Contains("Posts", tables);
+        Assert.Contains("Follows", tables);
+        Assert.DoesNotContain(tables, t => t.StartsWith("Search", StringComparison.Ordinal));
+    }
+
     /// <summary>The row count the planner believes the Follows table has, from sqlite_stat1; null when it has none.</summary>
     private static async Task<int?> RowsPlannedForFollowsAsync(TestForum forum)
     {
