@@ -15,7 +15,12 @@ namespace Community.Domain.Search;
 /// rarer ones (see <c>SqliteSearchIndex.RelatedAsync</c>). Counting stops there, so telling costs at most this many
 /// index entries per word.
 /// </param>
-public sealed record SearchBounds(int Candidates = 1000, int TitleCandidates = 200, int CommonTitleMatches = 2000)
+/// <param name="CommonWindow">
+/// Search (SQLite): a word in at least half of the newest this many live questions is common; beside rarer words it does
+/// not narrow the full documents' match (see <c>SqliteSearchIndex.BodyMatchAsync</c>). Telling costs at most half this
+/// many index entries per word, once an hour.
+/// </param>
+public sealed record SearchBounds(int Candidates = 1000, int TitleCandidates = 200, int CommonTitleMatches = 2000, int CommonWindow = 1000)
 {
     public static readonly SearchBounds Default = new();
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Community.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -35,10 +34,10 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
                 + (CASE WHEN q.AcceptedAnswerId IS NOT NULL THEN 0.4 ELSE 0.0 END)
                 + (CASE WHEN q.OfficialAnswerId IS NOT NULL THEN 0.3 ELSE 0.0 END)
                 + (CASE WHEN q.AnswerCount > 0 THEN 0.1 ELSE 0.0 END)
-                + 0.3 / (1.0 + max(julianday($now) - julianday(q.CreatedAt), 0) / 180.0)
+                + 0.3 / (1.0 + max($today - julianday(q.CreatedAt), 0) / 180.0)
         ELSE
             1.6 + 0.2 * min(max(k.HelpfulYes - k.HelpfulNo, 0), 20) / 20.0
-                + 0.3 / (1.0 + max(julianday($now) - julianday(coalesce(k.PublishedAt, k.CreatedAt)), 0) / 180.0)
+                + 0.3 / (1.0 + max($today - julianday(coalesce(k.PublishedAt, k.CreatedAt)), 0) / 180.0)
         END)
         """;
 
@@ -67,15 +66,75 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         // ignores them (a quoted phrase keeps its own). One of nothing else matches them, ranked by the boost alone.
         var content = query.ToMatch(all: true, dropStopWords: true);
         var match = content ?? query.ToMatch(all: true);
-        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken, rankTitles: content is not null);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var body = content is null ? null : await BodyMatchAsync(connection, query, cancellationToken);
+        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken, rankTitles: content is not null, bodyMatch: body, on: connection);
         if (results.Total == 0 && query.Terms.Count > 1)
         {
             // Nothing holds every word: show what holds the most of them, and say so.
-            var some = await RunAsync(query, query.ToMatch(all: false, dropStopWords: true), page, request.PageSize, exclude: null, cancellationToken);
+            var some = await RunAsync(query, query.ToMatch(all: false, dropStopWords: true), page, request.PageSize, exclude: null, cancellationToken, on: connection);
             if (some.Total > 0)
                 return some with { MatchedSomeWords = true };
         }
         return results;
+    }
+
+    /// <summary>
+    /// Which words were lately found common (true) or not in the full documents (<see cref="SearchBounds.CommonWindow"/>):
+    /// a word's class changes slowly, and the common ones recur from search to search. Forgotten hourly, and when large.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> bodyCommon = new(StringComparer.OrdinalIgnoreCase);
+
+    private long bodyCommonSince = long.MinValue;
+
+    /// <summary>
+    /// The match for the full documents when some words are common and others are not: the rarer words (and every quoted
+    /// phrase) alone; null to use the whole match. A document is a question with all its answers (~10 KB), so a support
+    /// word such as "device" or "ethernet" is in 85–95% of them, and FTS5 checks each candidate of the rarer words against
+    /// its long list (positions included, across the index's segments): ~8 µs a candidate, 5–10 ms for a search such as
+    /// "kadelwexlem plomartri device" on the 1M-post dataset, most of the slow tail (bench/README.md), and 0.4–3 ms
+    /// without it. Such a word narrows almost nothing (the same 747 threads but 7 more), and weighs next to nothing in
+    /// relevance; it still ranks through the title index, which matches every word. As Lucene's common-terms query does.
+    /// </summary>
+    private async Task<string?> BodyMatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var terms = query.TermsToMatch(dropStopWords: true);
+        var words = terms.Where(t => !t.IsPhrase).Select(t => t.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (terms.Count < 2 || words.Count == 0)
+            return null;
+        var now = time.GetUtcNow().UtcTicks;
+        if (now - Interlocked.Read(ref bodyCommonSince) > TimeSpan.TicksPerHour || bodyCommon.Count > 100_000)
+        {
+            bodyCommon.Clear();
+            Interlocked.Exchange(ref bodyCommonSince, now);
+        }
+        var unknown = words.Where(w => !bodyCommon.ContainsKey(w)).ToList();
+        if (unknown.Count > 0)
+        {
+            // Each word's documents among the newest questions, counted up to half of them (a bounded walk of its list);
+            // fewer questions than the window: no floor, so nothing is common on a small forum.
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                WITH recent(floor) AS (
+                    SELECT q.Id FROM {LiveQuestions} WHERE {SearchSchema.LiveQuestion} ORDER BY q.Id DESC LIMIT 1 OFFSET $window - 1)
+                {string.Join(" UNION ALL ", unknown.Select((_, n) =>
+                    $"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM {SearchSchema.Table} WHERE {SearchSchema.Table} MATCH $w{n} AND rowid >= (SELECT floor FROM recent) LIMIT $half))"))};
+                """;
+            for (var n = 0; n < unknown.Count; n++)
+                command.Parameters.Add(new SqliteParameter($"$w{n}", $"\"{unknown[n]}\""));
+            command.Parameters.Add(new SqliteParameter("$window", limits.CommonWindow));
+            command.Parameters.Add(new SqliteParameter("$half", Math.Max(1, limits.CommonWindow / 2)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                bodyCommon[unknown[reader.GetInt32(0)]] = reader.GetInt32(1) >= Math.Max(1, limits.CommonWindow / 2);
+        }
+        var rarer = terms.Where(t => t.IsPhrase || !bodyCommon.GetValueOrDefault(t.Text)).ToList();
+        // Every word common: their lists are dense, so the newest matches come at once; nothing to leave out.
+        if (rarer.Count == 0 || rarer.Count == terms.Count)
+            return null;
+        return string.Join(" AND ", rarer.Select(t => $"\"{t.Text}\""));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SuggestAsync(string title, int count, CancellationToken cancellationToken = default)
@@ -167,8 +226,9 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
     /// of a whole document, as much SQL as the ranking itself for related questions.
     /// </param>
     /// <param name="on">An open connection to run on (one per related-questions call), else a context of its own.</param>
+    /// <param name="bodyMatch">The full documents' match when it leaves common words out (<see cref="BodyMatchAsync"/>); the title index matches them all.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false, bool snippets = true, DbConnection? on = null)
+        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false, bool snippets = true, DbConnection? on = null, string? bodyMatch = null)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -177,7 +237,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         // any, the index alone is read (the triggers keep only public pages in it; the ranking query checks again).
         var filters = new StringBuilder();
         var joined = false;
-        var parameters = new List<SqliteParameter> { new("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) };
+        // Today as a Julian day number, once, rather than julianday() of a date string for each of ~1,000 candidates.
+        var parameters = new List<SqliteParameter> { new("$today", time.GetUtcNow().UtcDateTime.ToOADate() + 2415018.5) };
         for (var n = 0; n < query.Tags.Count; n++)
         {
             filters.Append($"""
@@ -206,14 +267,20 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             filters.Append(" AND (d.rowid > 0 AND q.Id IS NOT NULL OR d.rowid < 0 AND k.Status = 'Published')");
         if (match is not null)
             parameters.Add(new SqliteParameter("$match", match));
+        var fullMatch = "$match";
+        if (match is not null && bodyMatch is not null && !titlesOnly)
+        {
+            parameters.Add(new SqliteParameter("$body", bodyMatch));
+            fullMatch = "$body";
+        }
         parameters.Add(new SqliteParameter("$candidates", bound.Candidates));
         parameters.Add(new SqliteParameter("$titled", bound.TitleCandidates));
 
         // One arm of the candidate set: matches read from an index newest first (FTS5 walks its lists by rowid and stops
         // at the limit, ranking nothing); the index is the outer loop (a LEFT JOIN keeps it there).
-        string Arm(string table, string select, string side, string order, string limit) => $"""
+        string Arm(string table, string select, string side, string order, string limit, string matched = "$match") => $"""
             SELECT {select} FROM {table} d{(joined ? $" LEFT JOIN {LiveQuestions} ON q.Id = d.rowid AND {SearchSchema.LiveQuestion} LEFT JOIN KbArticles k ON k.Id = -d.rowid" : "")}
-            WHERE {(match is null ? "1" : $"{table} MATCH $match")} AND {side}{filters}
+            WHERE {(match is null ? "1" : $"{table} MATCH {matched}")} AND {side}{filters}
             ORDER BY d.rowid {order} LIMIT {limit}
             """;
         // Without words (tags alone), the small title index is the one scanned, and only the boost ranks.
@@ -222,8 +289,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             ? "SELECT 0 AS id, 0.0 AS rel WHERE 0"
             : Arm(SearchSchema.Titles, $"d.rowid AS id, {TitleRelevance} AS rel", "1", "DESC", "$titled");
         var sql = $"""
-            WITH body AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates")}),
-                 articles AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid < 0", "ASC", "$candidates")}),
+            WITH body AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates", fullMatch)}),
+                 articles AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid < 0", "ASC", "$candidates", fullMatch)}),
                  titled AS MATERIALIZED ({titled}),
                  candidates AS MATERIALIZED (
                      SELECT id, max(rel) AS rel FROM (SELECT id, 0.0 AS rel FROM body UNION ALL SELECT id, 0.0 FROM articles UNION ALL SELECT id, rel FROM titled)
@@ -273,7 +340,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             // Past the last page: the count, for the page to say how many there are.
             if (page == 1)
                 return new SearchResults([], 0, page, pageSize, false);
-            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound, rankTitles, titlesOnly, snippets: false, on: connection);
+            var first = await RunAsync(query, match, 1, 1, exclude, cancellationToken, questionsOnly, bound, rankTitles, titlesOnly, snippets: false, on: connection, bodyMatch: bodyMatch);
             return first with { Hits = [], Page = page, PageSize = pageSize };
         }
         if (snippets)
