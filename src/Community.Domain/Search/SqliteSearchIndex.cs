@@ -292,9 +292,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
             WITH body AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates", fullMatch)}),
                  articles AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid < 0", "ASC", "$candidates", fullMatch)}),
                  titled AS MATERIALIZED ({titled}),
+                 -- Each id once: the title matches with their relevance, then the other matches (no GROUP BY: sorting ~1,200 ids cost ~0.35 ms).
                  candidates AS MATERIALIZED (
-                     SELECT id, max(rel) AS rel FROM (SELECT id, 0.0 AS rel FROM body UNION ALL SELECT id, 0.0 FROM articles UNION ALL SELECT id, rel FROM titled)
-                     GROUP BY id),
+                     SELECT id, rel FROM titled
+                     UNION ALL SELECT id, 0.0 FROM body WHERE id NOT IN (SELECT id FROM titled)
+                     UNION ALL SELECT id, 0.0 FROM articles WHERE id NOT IN (SELECT id FROM titled)),
                  -- The order needs only what the boost reads; the page's rows alone are then read whole.
                  ranked AS MATERIALIZED (
                      SELECT c.id, (1.0 + c.rel) * {Boost} AS score
