@@ -61,8 +61,8 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
     /// <summary>
     /// After votes (<see cref="VoteBadges"/>): awards the <paramref name="candidates"/> the members do not hold, and the tag
     /// badges the authors' counters in the tags of <paramref name="tagChecks"/>' questions earn. One query for the
-    /// counters of each author with tag checks, one for what each member holds of their candidates, then the awards;
-    /// nothing at all when every candidate is known held.
+    /// authors' counters, one for what the members hold of their candidates (whatever their number: a drain passes up to
+    /// 256 votes at once), then the awards; nothing at all when every candidate is known held.
     /// </summary>
     public async Task<IReadOnlyList<BadgeEarned>> AwardAfterVotesAsync(IEnumerable<BadgeCandidate> candidates, IEnumerable<(string AuthorId, int QuestionId)> tagChecks,
         CancellationToken cancellationToken = default)
@@ -78,17 +78,17 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
                 all.AddRange(VoteBadges.TagLevels(totals.Totals).Select(level => new BadgeCandidate(totals.AuthorId, level, totals.Totals.Tag, null)));
         }
         var open = all.Where(c => !IsKnownHeld(c)).DistinctBy(c => (c.UserId, c.Badge.Id, c.AwardKey)).ToList();
-        var due = new List<DueAward>();
-        foreach (var member in open.GroupBy(c => c.UserId))
-        {
-            var badgeIds = member.Select(c => c.Badge.Id).Distinct().ToList();
-            var keys = member.Select(c => c.AwardKey).Distinct().ToList();
-            var held = (await db.BadgeAwards.Where(a => a.UserId == member.Key && badgeIds.Contains(a.BadgeId) && keys.Contains(a.AwardKey))
-                .Select(a => new { a.BadgeId, a.AwardKey }).ToListAsync(cancellationToken)).Select(a => (a.BadgeId, a.AwardKey)).ToHashSet();
-            foreach (var (badgeId, awardKey) in held)
-                RememberHeld(member.Key, badgeId, awardKey);
-            due.AddRange(member.Where(c => !held.Contains((c.Badge.Id, c.AwardKey))).Select(c => new DueAward(c.UserId, c.Badge, c.AwardKey, c.PostId)));
-        }
+        if (open.Count == 0)
+            return [];
+        // What the members hold of their candidates, in one query for the whole batch (by the awards' unique index).
+        var userIds = open.Select(c => c.UserId).Distinct().ToList();
+        var badgeIds = open.Select(c => c.Badge.Id).Distinct().ToList();
+        var keys = open.Select(c => c.AwardKey).Distinct().ToList();
+        var held = (await db.BadgeAwards.Where(a => userIds.Contains(a.UserId) && badgeIds.Contains(a.BadgeId) && keys.Contains(a.AwardKey))
+            .Select(a => new { a.UserId, a.BadgeId, a.AwardKey }).ToListAsync(cancellationToken)).Select(a => (a.UserId, a.BadgeId, a.AwardKey)).ToHashSet();
+        foreach (var (userId, badgeId, awardKey) in held)
+            RememberHeld(userId, badgeId, awardKey);
+        var due = open.Where(c => !held.Contains((c.UserId, c.Badge.Id, c.AwardKey))).Select(c => new DueAward(c.UserId, c.Badge, c.AwardKey, c.PostId)).ToList();
         var earned = await SaveAsync(db, due, time.GetUtcNow().UtcDateTime, cancellationToken);
         // Saved, or already awarded by someone else meanwhile (SaveAsync skips those): held either way.
         foreach (var award in due)

@@ -81,6 +81,31 @@ public sealed class DeferredBadgeChecksTests
     }
 
     [Fact]
+    public async Task ManyFirstVotesAtOnceEarnEachVoterSupporterOnceWithOneNoticeEach()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var questions = new List<int>();
+        for (var i = 0; i < 3; i++)
+            questions.Add(await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}", TestForum.QuestionBody, "billing"));
+        var voters = await forum.MembersAsync(12);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+
+        // Each voter votes on every question at once: their checks meet in the same drains.
+        var results = await Task.WhenAll(voters.SelectMany(voter => questions.Select(question => vote.ExecuteAsync(voter, question, 1, Ct))));
+        await deferred.WhenIdleAsync();
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        foreach (var voter in voters)
+            Assert.Equal([(BadgeCatalogue.Supporter.Id, "once")], await forum.AwardsAsync(voter));
+        // Student once, and Nice Question for each question that reached 12 ≥ 10.
+        Assert.Equal([(BadgeCatalogue.Student.Id, "once"), .. questions.Select(q => (BadgeCatalogue.NiceQuestion.Id, q.ToString())).Order()],
+            await forum.AwardsAsync(asker));
+        Assert.Equal(12 + 1 + 3, await NoticeCountAsync(forum));
+    }
+
+    [Fact]
     public async Task ADownVoteEarnsTheVoterCriticAndTheAuthorNothing()
     {
         await using var forum = await TestForum.CreateAsync();
