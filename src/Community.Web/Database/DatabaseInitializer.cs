@@ -14,7 +14,6 @@ namespace Community.Web.Database;
 public sealed class DatabaseInitializer(
     DatabaseMigrator migrator,
     IDbContextFactory<CommunityDbContext> contexts,
-    DemoDataSeeder seeder,
     IServiceScopeFactory scopes,
     DatabaseReady ready,
     IOptions<DatabaseOptions> database,
@@ -51,6 +50,9 @@ public sealed class DatabaseInitializer(
             await using var scope = scopes.CreateAsyncScope();
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<CommunityUser>>();
             var hash = hasher.HashPassword(new CommunityUser(), demo.Value.Password!);
+            // Resolved here, not injected: the seeder needs the Markdown renderer (~60 ms to make), which a server
+            // without demo content makes on its first post instead of before its first response.
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
             if (await seeder.SeedAsync(hash, cancellationToken))
                 logger.LogInformation("Seeded the demo community into an empty database");
         }
