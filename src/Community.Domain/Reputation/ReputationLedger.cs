@@ -29,11 +29,7 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
             var amount = change.Amount;
             if (ReputationRules.IsCappedReason(change.Reason))
             {
-                // Today's capped gains, from the member's counter (kept by a trigger on the ledger: MemberVoteGains).
-                var today = DateOnly.FromDateTime(ReputationRules.DayStart(now));
-                var gains = await db.MemberVoteGains.AsNoTracking().Where(g => g.UserId == change.UserId)
-                    .Select(g => new { g.Day, g.Gained }).FirstOrDefaultAsync(cancellationToken);
-                var gainedToday = gains is not null && gains.Day == today ? gains.Gained : 0;
+                var gainedToday = await GainedTodayAsync(db, change.UserId, DateOnly.FromDateTime(ReputationRules.DayStart(now)), cancellationToken);
                 amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
             }
             await AddAsync(db, new ReputationEntry
@@ -73,6 +69,7 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
         }
     }
 
+    /// <summary>Today's capped gains, from the member's counter (kept by a trigger on the ledger: MemberVoteGains).</summary>
     private static async Task<int> GainedTodayAsync(CommunityDbContext db, string userId, DateOnly today, CancellationToken cancellationToken)
     {
         var gains = await db.MemberVoteGains.AsNoTracking().Where(g => g.UserId == userId)
@@ -97,11 +94,7 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
                 RawParameters.Create(db, "reason", entry.Reason.ToString()), RawParameters.Create(db, "source", entry.SourceKey),
                 RawParameters.Create(db, "post", entry.PostId), RawParameters.Create(db, "actor", entry.ActorId), RawParameters.Create(db, "now", entry.CreatedAt))
             .ToListAsync(cancellationToken)).Single();
-        if (notices is not null && entry.Amount > 0)
-        {
-            var before = ReputationRules.Total(points - entry.Amount);
-            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, ReputationRules.Total(points), cancellationToken);
-        }
+        await NotifyPrivilegesAsync(db, entry, points, cancellationToken);
     }
 
     /// <summary>Cancels what a source still adds up to for each member (a vote undone, an acceptance withdrawn).</summary>
@@ -153,12 +146,17 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
         await db.SaveChangesAsync(cancellationToken);
         // One statement moves the total and returns it: the total before is the same sum less this entry.
         var points = await AddToTotalAsync(db, entry.UserId, entry.Amount, cancellationToken);
+        await NotifyPrivilegesAsync(db, entry, points, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the member of privileges a gain brought them, from their points after it. In the same transaction as the
+    /// points: a privilege notice never outlives a rolled-back vote.
+    /// </summary>
+    private async Task NotifyPrivilegesAsync(CommunityDbContext db, ReputationEntry entry, long pointsAfter, CancellationToken cancellationToken)
+    {
         if (notices is not null && entry.Amount > 0)
-        {
-            // In the same transaction as the points: a privilege notice never outlives a rolled-back vote.
-            var before = ReputationRules.Total(points - entry.Amount);
-            await notices.NotifyPrivilegesAsync(db, entry.UserId, before, ReputationRules.Total(points), cancellationToken);
-        }
+            await notices.NotifyPrivilegesAsync(db, entry.UserId, ReputationRules.Total(pointsAfter - entry.Amount), ReputationRules.Total(pointsAfter), cancellationToken);
     }
 
     /// <summary>Adds to a member's cached points and reputation (never below the floor); returns the points after.</summary>
