@@ -25,6 +25,7 @@ public static class DomainRegistration
         services.AddSingleton(_ => new MarkdownRenderer(new MarkdownRendererOptions()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<PlannerStatistics>();
+        services.AddSingleton<Search.SearchIndexMerge>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReadContexts>();
         services.AddSingleton(provider => new Questions.QuestionQueries(provider.GetRequiredService<ReadContexts>(), provider.GetService<Privileges.PrivilegeOptions>()));

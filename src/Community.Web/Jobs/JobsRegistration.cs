@@ -41,6 +41,7 @@ public static class JobsRegistration
         services.AddKnowledgeBaseJobs();
         services.AddTransient<ResponseClockJob>();
         services.AddTransient<RefreshPlannerStatisticsJob>();
+        services.AddTransient<MergeSearchIndexJob>();
         // Registering reaches the job storage, which on PostgreSQL lives in the database the migrations may first create.
         Database.StartsAfterDatabase.Wrap(services, jobs => jobs.AddHostedService<RecurringJobs>());
         return services;

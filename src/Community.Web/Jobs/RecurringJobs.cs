@@ -15,6 +15,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, ILogger<RecurringJo
     public const string KnowledgeBaseSweep = "kb-outbox-sweep";
     public const string ResponseClock = "response-clock";
     public const string PlannerStatistics = "planner-statistics";
+    public const string SearchIndexMerge = "search-index-merge";
 
     /// <summary>
     /// Registers every recurring job. On shared storage a node that crashed can leave a recurring job's lock held until
@@ -66,6 +67,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, ILogger<RecurringJo
         jobs.AddOrUpdate<KnowledgeBaseSweepJob>(KnowledgeBaseSweep, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ResponseClockJob>(ResponseClock, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         jobs.AddOrUpdate<RefreshPlannerStatisticsJob>(PlannerStatistics, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
+        jobs.AddOrUpdate<MergeSearchIndexJob>(SearchIndexMerge, job => job.RunAsync(CancellationToken.None), Cron.Daily(4, 30));
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
