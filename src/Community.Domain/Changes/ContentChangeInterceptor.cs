@@ -14,6 +14,9 @@ namespace Community.Domain.Changes;
 /// </summary>
 internal sealed class ContentChangeInterceptor(IContentChangeSink sink) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IAfterCommit
 {
+    /// <summary>Where committed changes go: writers that bypass EF Core (votes on SQLite) report to it themselves.</summary>
+    public IContentChangeSink Sink => sink;
+
     public Func<CancellationToken, Task>? TakePending(DbContext context)
     {
         if (context is not CommunityDbContext db || db.PendingChanges.IsEmpty)

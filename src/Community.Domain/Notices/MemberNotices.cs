@@ -44,6 +44,14 @@ public sealed class MemberNotices(IDbContextFactory<CommunityDbContext> contexts
         }
     }
 
+    /// <summary>
+    /// The privilege notices a change of reputation calls for, as rows (text, link, key), for writers that insert them with
+    /// their own statements (votes on SQLite, <see cref="Voting.SqliteVoteWriter"/>): at most one per member and key.
+    /// </summary>
+    internal IEnumerable<(string Text, string Link, string Key)> PrivilegeNotices(int oldReputation, int newReputation) =>
+        PrivilegeNoticeRules.Unlocked(privileges, oldReputation, newReputation)
+            .Select(p => (Clip(PrivilegeNoticeRules.Text(privileges, p), Notice.TextMaxLength), PrivilegeNoticeRules.Link, PrivilegeNoticeRules.Key(p)));
+
     /// <summary>One notice per privilege whose threshold the change crossed upward. Call it wherever reputation changes.</summary>
     public async Task<int> NotifyPrivilegesAsync(string userId, int oldReputation, int newReputation, CancellationToken cancellationToken = default)
     {

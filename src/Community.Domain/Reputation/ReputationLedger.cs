@@ -12,6 +12,9 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
 {
     public ReputationOptions Points => points;
 
+    /// <summary>Where privilege notices go (none in some tests).</summary>
+    internal Notices.MemberNotices? Notices => notices;
+
     public async Task<ReputationParty> PartyAsync(CommunityDbContext db, string userId, CancellationToken cancellationToken)
     {
         var isStaff = await db.UserRoles.Where(ur => ur.UserId == userId)

@@ -5,6 +5,7 @@ using Community.Domain.Privileges;
 using Community.Domain.Questions;
 using Community.Domain.Reputation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Community.Domain.Voting;
 
@@ -20,6 +21,8 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
     {
         if (value is not (-1 or 0 or 1))
             return WriteResult<int>.Fail(WriteFailure.Invalid, "A vote is up, down or none.");
+        if (EngineOf() is { Sqlite: { } sqlite })
+            return await OnSqliteAsync(sqlite, actor, postId, value, cancellationToken);
         return await contexts.RunGroupCommittedAsync<WriteResult<int>>(async db =>
         {
             // Everything the rules ask about, in one read outside the write turn (roles, reputation and suspensions
@@ -77,22 +80,102 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
                 score = standing.Score;
             await transaction.CommitAsync(cancellationToken);
             if (change != 0)
-            {
-                // Votes are the most frequent write: their badge checks run after the request where the host allows.
-                if (deferredBadges is not null)
-                    deferredBadges.AfterVote(new Badges.VoteEvent(actor.UserId, value, facts.AuthorId, postId, facts.QuestionId, facts.IsAnswer,
-                        facts.IsAccepted, facts.QuestionLive && facts.DeletedAt is null, score, change));
-                else
-                    await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
-                await Notifications.Notifier.AfterAsync(notifier, n =>
-                {
-                    n.ScoreChanged(postId, facts.QuestionId);
-                    return Task.CompletedTask;
-                });
-            }
+                await AfterVoteAsync(actor, postId, value, facts, score, change, cancellationToken);
             return WriteResult<int>.Done(score);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// On SQLite, a vote is data (docs/decisions/0011): the rules' facts in one prepared read on a pooled connection, no
+    /// EF Core context; then the vote goes to the file's writer (<see cref="SqliteVoteWriter"/>), which applies it in a
+    /// batch with the others waiting and returns after the batch's COMMIT. The rules, their order and their refusals are
+    /// those of the PostgreSQL path below; the writer writes the same rows.
+    /// </summary>
+    private async Task<WriteResult<int>> OnSqliteAsync(SqliteVotes sqlite, Actor actor, int postId, int value, CancellationToken cancellationToken)
+    {
+        var facts = SqliteVoteFacts.Read(sqlite.ConnectionString, actor.UserId, postId, time.GetUtcNow().UtcDateTime);
+        if (facts is null)
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        var post = facts.Post(postId);
+        if (!PostRules.CanSee(actor, post))
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
+            return WriteResult<int>.From(refused);
+        if (facts.VoterSuspended)
+        {
+            // Rare: the gate words the refusal from the sanction's rows.
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
+                return gated;
+        }
+        if (Moderation.ThreadLocks.Check(actor, facts.ThreadLocked) is { Allowed: false } locked)
+            return WriteResult<int>.From(locked);
+        if (value != 0)
+        {
+            var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
+            if (PrivilegeRules.Check(privileges, privilege, facts.VoterReputation, actor.IsModerator) is { Allowed: false } unearned)
+                return WriteResult<int>.From(unearned);
+        }
+        if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
+            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+
+        var applied = await SqliteVoteWriter.For(sqlite.DataSource).ApplyAsync(new PendingVote(sqlite.ConnectionString, postId, actor.UserId, value, facts.AuthorId,
+            facts.IsAnswer, facts.VoterIsStaff, facts.AuthorIsStaff, ledger, time), cancellationToken);
+        if (!applied.Found)
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        if (applied.Change != 0)
+        {
+            // After the commit, as the interceptor would have: the post's pages and the listings.
+            if (sqlite.Changes is { } changes)
+            {
+                var change = new Changes.ContentChange { Listings = true };
+                change.PostIds.Add(postId);
+                await changes.ChangedAsync(change, cancellationToken);
+            }
+            await AfterVoteAsync(actor, postId, value, facts, applied.Score, applied.Change, cancellationToken);
+        }
+        return WriteResult<int>.Done(applied.Score);
+    }
+
+    /// <summary>After a committed vote that moved the score: its badge checks and the live score event.</summary>
+    private async Task AfterVoteAsync(Actor actor, int postId, int value, VoteFacts facts, int score, int change, CancellationToken cancellationToken)
+    {
+        // Votes are the most frequent write: their badge checks run after the request where the host allows.
+        if (deferredBadges is not null)
+            deferredBadges.AfterVote(new Badges.VoteEvent(actor.UserId, value, facts.AuthorId, postId, facts.QuestionId, facts.IsAnswer,
+                facts.IsAccepted, facts.QuestionLive && facts.DeletedAt is null, score, change));
+        else
+            await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
+        await Notifications.Notifier.AfterAsync(notifier, n =>
+        {
+            n.ScoreChanged(postId, facts.QuestionId);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>The engine, learnt from the first context (a factory's options do not change): SQLite's file and change sink, or none.</summary>
+    private Engine EngineOf()
+    {
+        if (engine is { } known)
+            return known;
+        using var db = contexts.CreateDbContext();
+        SqliteVotes? sqlite = null;
+        if (db.Database.IsSqlite())
+        {
+            var connectionString = db.Database.GetConnectionString()!;
+            var sink = db.GetService<IDbContextOptions>()
+                .FindExtension<CoreOptionsExtension>()?.Interceptors?
+                .OfType<Changes.ContentChangeInterceptor>().FirstOrDefault()?.Sink;
+            sqlite = new SqliteVotes(connectionString, new Microsoft.Data.Sqlite.SqliteConnection(connectionString).DataSource, sink);
+        }
+        return engine = new Engine(sqlite);
+    }
+
+    private Engine? engine;
+
+    private sealed record Engine(SqliteVotes? Sqlite);
+
+    private sealed record SqliteVotes(string ConnectionString, string DataSource, Changes.IContentChangeSink? Changes);
 
     /// <summary>
     /// The vote row and the score in one command; the score moves by the difference in SQL and the command returns it.
@@ -158,7 +241,7 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
     /// What the rules of a vote read: the post's author, thread and state, the thread's lock, the voter's standing; and for
     /// its badges (<see cref="Badges.VoteBadges"/>) whether the question is live and the answer accepted.
     /// </summary>
-    private sealed record VoteFacts(string AuthorId, int QuestionId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
+    internal sealed record VoteFacts(string AuthorId, int QuestionId, bool IsAnswer, DateTime? DeletedAt, DateTime? HiddenAt, bool ThreadLocked,
         bool QuestionLive, bool IsAccepted, int VoterReputation, bool VoterSuspended, bool VoterIsStaff, bool AuthorIsStaff)
     {
         /// <summary>The post as the rules see it (they read its author, kind, deletion and hold only).</summary>

@@ -1,0 +1,453 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Community.Domain.Notices;
+using Community.Domain.Persistence;
+using Community.Domain.Reputation;
+using Microsoft.Data.Sqlite;
+
+namespace Community.Domain.Voting;
+
+/// <summary>
+/// Votes as data on SQLite (ADR 0008's first alternative, docs/decisions/0011): <see cref="CastVote"/> checks the rules
+/// outside the write turn, then hands the vote to this writer, one per database file. The writer takes every vote
+/// waiting (at most <see cref="MaxBatch"/>), holds the process's write turn (<see cref="SqliteWriterQueue"/>) for one
+/// BEGIN IMMEDIATE … COMMIT, and applies them one after another with statements prepared once per run on its own
+/// connection, each vote inside a savepoint of its own. Each vote reads what stands (the voter's vote, the author's
+/// daily-cap counter) inside the batch, after the votes before it: a voter's second vote on a post in the same batch,
+/// or the cap crossed halfway through it, come out as they would one transaction at a time. No caller goes on before the
+/// batch's COMMIT. If the COMMIT fails, every vote of the batch is applied again in a batch of its own.
+/// </summary>
+internal sealed class SqliteVoteWriter
+{
+    public const int MaxBatch = 128;
+
+    private static readonly ConcurrentDictionary<string, SqliteVoteWriter> Files = new(StringComparer.Ordinal);
+
+    private readonly string dataSource;
+    private readonly Queue<PendingVote> waiting = new();
+    private bool running;
+    private long enqueued;
+    private long batches;
+    private long committed;
+
+    private SqliteVoteWriter(string dataSource) => this.dataSource = dataSource;
+
+    /// <summary>The writer of one database file (named as <see cref="SqliteConnection.DataSource"/> names it before opening).</summary>
+    public static SqliteVoteWriter For(string dataSource) => Files.GetOrAdd(dataSource, file => new SqliteVoteWriter(file));
+
+    /// <summary>Votes handed to the writer, since the process started.</summary>
+    public long Enqueued => Interlocked.Read(ref enqueued);
+
+    /// <summary>Batches committed and the votes applied in them, since the process started: what the tests observe.</summary>
+    public (long Batches, long Votes) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committed));
+
+    /// <summary>Applies the vote in the next batch; completes after that batch's COMMIT.</summary>
+    public async Task<VoteApplied> ApplyAsync(PendingVote vote, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref enqueued);
+        bool start;
+        lock (waiting)
+        {
+            waiting.Enqueue(vote);
+            start = !running;
+            running = true;
+        }
+        if (start)
+            _ = Task.Run(RunAsync);
+        await using (cancellationToken.Register(() => vote.Done.TrySetCanceled(cancellationToken)))
+            return await vote.Done.Task;
+    }
+
+    private List<PendingVote>? Take()
+    {
+        lock (waiting)
+        {
+            var batch = new List<PendingVote>();
+            while (batch.Count < MaxBatch && waiting.TryDequeue(out var vote))
+                if (!vote.Done.Task.IsCompleted)
+                    batch.Add(vote);
+            if (batch.Count > 0)
+                return batch;
+            running = false;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Batches while votes wait, on one connection with its statements prepared once. The batch is what waits once the
+    /// write turn is ours (votes that came while another writer held it join). Throws nothing.
+    /// </summary>
+    private async Task RunAsync()
+    {
+        Statements? statements = null;
+        var turn = SqliteWriterQueue.TurnOf(dataSource);
+        try
+        {
+            while (true)
+            {
+                var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
+                try
+                {
+                    if (Take() is not { } batch)
+                        return;
+                    try
+                    {
+                        statements ??= new Statements(batch[0].ConnectionString);
+                    }
+                    catch (Exception e)
+                    {
+                        foreach (var vote in batch)
+                            vote.Done.TrySetException(e);
+                        continue;
+                    }
+                    if (Batch(statements, batch) is null)
+                        continue;
+                    // The connection may be unusable: a fresh one, and each vote alone, so one cannot fail the others.
+                    statements.Dispose();
+                    statements = null;
+                    foreach (var vote in batch)
+                    {
+                        try
+                        {
+                            statements ??= new Statements(vote.ConnectionString);
+                            if (Batch(statements, [vote]) is { } alone)
+                            {
+                                vote.Done.TrySetException(alone);
+                                statements.Dispose();
+                                statements = null;
+                            }
+                        }
+                        catch (Exception e)
+                        {
+                            vote.Done.TrySetException(e);
+                        }
+                    }
+                }
+                finally
+                {
+                    if (entered)
+                        turn.Release();
+                }
+            }
+        }
+        finally
+        {
+            statements?.Dispose();
+        }
+    }
+
+    /// <summary>One transaction for the batch, in the caller's write turn; on failure to commit, why (and no vote completed).</summary>
+    private Exception? Batch(Statements s, List<PendingVote> batch)
+    {
+        var outcomes = new (VoteApplied Applied, Exception? Error)[batch.Count];
+        try
+        {
+            s.Begin.ExecuteNonQuery();
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    s.Save.ExecuteNonQuery();
+                    try
+                    {
+                        outcomes[i] = (Apply(s, batch[i]), null);
+                        s.Release.ExecuteNonQuery();
+                    }
+                    catch (Exception e)
+                    {
+                        outcomes[i] = (default, e);
+                        s.RollbackTo.ExecuteNonQuery();
+                        s.Release.ExecuteNonQuery();
+                    }
+                }
+                s.Commit.ExecuteNonQuery();
+            }
+            catch
+            {
+                Quietly(() => s.Rollback.ExecuteNonQuery());
+                throw;
+            }
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+        Interlocked.Increment(ref batches);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Error is { } error)
+                batch[i].Done.TrySetException(error);
+            else
+            {
+                Interlocked.Increment(ref committed);
+                batch[i].Done.TrySetResult(outcomes[i].Applied);
+            }
+        }
+        return null;
+    }
+
+    private static void Quietly(Action action)
+    {
+        try { action(); }
+        catch (SqliteException) { }
+        catch (InvalidOperationException) { }
+    }
+
+    /// <summary>
+    /// One vote, inside the batch: what stands (the voter's vote, the author's daily-cap counter), the vote row, the score
+    /// (<c>UPDATE … RETURNING</c>), the ledger rows with their members' totals, and any privilege notice a gain brought.
+    /// The same rows, in the same order, as <see cref="CastVote"/>'s turn on PostgreSQL.
+    /// </summary>
+    private static VoteApplied Apply(Statements s, PendingVote vote)
+    {
+        var now = vote.Time.GetUtcNow().UtcDateTime;
+        s.Standing.Parameters["@post"].Value = vote.PostId;
+        s.Standing.Parameters["@voter"].Value = vote.VoterId;
+        s.Standing.Parameters["@author"].Value = vote.AuthorId;
+        int? voteId = null;
+        var previous = 0;
+        string? gainDay = null;
+        var gained = 0;
+        using (var reader = s.Standing.ExecuteReader())
+        {
+            if (!reader.Read() || reader.IsDBNull(0))
+                return VoteApplied.NotFound;
+            if (!reader.IsDBNull(1))
+            {
+                voteId = reader.GetInt32(1);
+                previous = reader.GetInt32(2);
+            }
+            if (!reader.IsDBNull(3))
+            {
+                gainDay = reader.GetString(3);
+                gained = reader.GetInt32(4);
+            }
+        }
+
+        var change = VoteArithmetic.ScoreChange(previous, vote.Value);
+        if (change == 0)
+        {
+            s.Score.Parameters["@post"].Value = vote.PostId;
+            return new VoteApplied(true, Convert.ToInt32(s.Score.ExecuteScalar(), CultureInfo.InvariantCulture), 0);
+        }
+
+        SqliteCommand write;
+        if (voteId is null)
+        {
+            write = s.InsertVote;
+            write.Parameters["@voter"].Value = vote.VoterId;
+            write.Parameters["@post"].Value = vote.PostId;
+        }
+        else if (vote.Value == 0)
+            write = s.DeleteVote;
+        else
+            write = s.UpdateVote;
+        if (voteId is not null)
+            write.Parameters["@vote"].Value = voteId.Value;
+        if (vote.Value != 0)
+        {
+            write.Parameters["@value"].Value = vote.Value;
+            write.Parameters["@now"].Value = now;
+        }
+        write.ExecuteNonQuery();
+        s.AddScore.Parameters["@post"].Value = vote.PostId;
+        s.AddScore.Parameters["@change"].Value = change;
+        var score = s.AddScore.ExecuteScalar() is { } returned and not DBNull
+            ? Convert.ToInt32(returned, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("The post was removed while the vote was applied.");
+
+        var source = ReputationRules.VoteSource(vote.PostId, vote.VoterId);
+        if (previous != 0)
+            Reverse(s, vote, source, now);
+        if (vote.Value != 0)
+        {
+            var today = DateOnly.FromDateTime(ReputationRules.DayStart(now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var changes = ReputationRules.ForVote(vote.Ledger.Points, vote.IsAnswer, vote.Value,
+                new ReputationParty(vote.VoterId, vote.VoterIsStaff), new ReputationParty(vote.AuthorId, vote.AuthorIsStaff));
+            foreach (var c in changes)
+            {
+                var amount = c.Amount;
+                if (ReputationRules.IsCappedReason(c.Reason))
+                {
+                    var gainedToday = c.UserId == vote.AuthorId ? (gainDay == today ? gained : 0) : GainedToday(s, c.UserId, today);
+                    amount = ReputationRules.CapVoteGain(amount, gainedToday, vote.Ledger.Points.DailyVoteCap);
+                }
+                else if (amount == 0)
+                    continue;
+                Append(s, vote, c.UserId, amount, c.Reason, source, vote.PostId, now);
+            }
+        }
+        return new VoteApplied(true, score, change);
+    }
+
+    private static int GainedToday(Statements s, string userId, string today)
+    {
+        s.Gain.Parameters["@user"].Value = userId;
+        using var reader = s.Gain.ExecuteReader();
+        return reader.Read() && reader.GetString(0) == today ? reader.GetInt32(1) : 0;
+    }
+
+    /// <summary>Cancels what the vote's source still adds up to for each member (the vote changed or withdrawn).</summary>
+    private static void Reverse(Statements s, PendingVote vote, string source, DateTime now)
+    {
+        s.Nets.Parameters["@source"].Value = source;
+        var nets = new List<(string UserId, int? PostId, long Net)>();
+        using (var reader = s.Nets.ExecuteReader())
+            while (reader.Read())
+                nets.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt64(2)));
+        foreach (var (userId, postId, net) in nets)
+            if (net != 0)
+                Append(s, vote, userId, (int)-net, ReputationReason.VoteUndone, source, postId, now);
+    }
+
+    /// <summary>A ledger row and its member's total; a gain also tells the member of privileges it unlocked.</summary>
+    private static void Append(Statements s, PendingVote vote, string userId, int amount, ReputationReason reason, string source, int? postId, DateTime now)
+    {
+        var entry = s.Entry.Parameters;
+        entry["@user"].Value = userId;
+        entry["@amount"].Value = amount;
+        entry["@reason"].Value = reason.ToString();
+        entry["@source"].Value = source;
+        entry["@post"].Value = (object?)postId ?? DBNull.Value;
+        entry["@actor"].Value = vote.VoterId;
+        entry["@now"].Value = now;
+        s.Entry.ExecuteNonQuery();
+        s.Total.Parameters["@user"].Value = userId;
+        s.Total.Parameters["@amount"].Value = amount;
+        var after = Convert.ToInt64(s.Total.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (amount <= 0 || vote.Ledger.Notices is not { } notices)
+            return;
+        foreach (var (text, link, key) in notices.PrivilegeNotices(ReputationRules.Total(after - amount), ReputationRules.Total(after)))
+        {
+            var notice = s.Notice.Parameters;
+            notice["@user"].Value = userId;
+            notice["@text"].Value = text;
+            notice["@link"].Value = link;
+            notice["@key"].Value = key;
+            notice["@now"].Value = now;
+            s.Notice.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly List<SqliteCommand> all = [];
+
+        public Statements(string connectionString)
+        {
+            connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                SqliteConnectionSettings.Apply(connection);
+                using (var keys = connection.CreateCommand())
+                {
+                    keys.CommandText = "PRAGMA foreign_keys=1;";
+                    keys.ExecuteNonQuery();
+                }
+                Begin = Prepare("BEGIN IMMEDIATE");
+                Commit = Prepare("COMMIT");
+                Rollback = Prepare("ROLLBACK");
+                Save = Prepare("SAVEPOINT vote");
+                Release = Prepare("RELEASE vote");
+                RollbackTo = Prepare("ROLLBACK TO vote");
+                Standing = Prepare("""
+                    SELECT (SELECT "Id" FROM "Posts" WHERE "Id" = @post), v."Id", v."Value", g."Day", g."Gained"
+                    FROM (SELECT 1) AS one
+                    LEFT JOIN "Votes" AS v ON v."PostId" = @post AND v."VoterId" = @voter
+                    LEFT JOIN "MemberVoteGains" AS g ON g."UserId" = @author
+                    """, "@post", "@voter", "@author");
+                Score = Prepare("""SELECT "Score" FROM "Posts" WHERE "Id" = @post""", "@post");
+                Gain = Prepare("""SELECT "Day", "Gained" FROM "MemberVoteGains" WHERE "UserId" = @user""", "@user");
+                InsertVote = Prepare("""INSERT INTO "Votes" ("PostId", "VoterId", "Value", "CreatedAt") VALUES (@post, @voter, @value, @now)""",
+                    "@post", "@voter", "@value", "@now");
+                UpdateVote = Prepare("""UPDATE "Votes" SET "Value" = @value, "CreatedAt" = @now WHERE "Id" = @vote""", "@vote", "@value", "@now");
+                DeleteVote = Prepare("""DELETE FROM "Votes" WHERE "Id" = @vote""", "@vote");
+                AddScore = Prepare("""UPDATE "Posts" SET "Score" = "Score" + @change WHERE "Id" = @post RETURNING "Score" """, "@post", "@change");
+                Nets = Prepare("""
+                    SELECT "UserId", "PostId", sum("Amount") FROM "ReputationEntries" WHERE "SourceKey" = @source GROUP BY "UserId", "PostId"
+                    """, "@source");
+                Entry = Prepare("""
+                    INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
+                    VALUES (@user, @amount, @reason, @source, @post, @actor, @now)
+                    """, "@user", "@amount", "@reason", "@source", "@post", "@actor", "@now");
+                Total = Prepare($"""
+                    UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount,
+                        "Reputation" = max({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
+                    WHERE "Id" = @user RETURNING "ReputationPoints"
+                    """, "@user", "@amount");
+                Notice = Prepare($"""
+                    INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "Kind", "CreatedAt")
+                    SELECT @user, @text, @link, @key, '{Notifications.NotificationKind.PrivilegeEarned}', @now
+                    WHERE NOT EXISTS (SELECT 1 FROM "Notices" WHERE "UserId" = @user AND "Key" = @key)
+                    """, "@user", "@text", "@link", "@key", "@now");
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
+
+        public SqliteCommand Begin { get; } = null!;
+        public SqliteCommand Commit { get; } = null!;
+        public SqliteCommand Rollback { get; } = null!;
+        public SqliteCommand Save { get; } = null!;
+        public SqliteCommand Release { get; } = null!;
+        public SqliteCommand RollbackTo { get; } = null!;
+        public SqliteCommand Standing { get; } = null!;
+        public SqliteCommand Score { get; } = null!;
+        public SqliteCommand Gain { get; } = null!;
+        public SqliteCommand InsertVote { get; } = null!;
+        public SqliteCommand UpdateVote { get; } = null!;
+        public SqliteCommand DeleteVote { get; } = null!;
+        public SqliteCommand AddScore { get; } = null!;
+        public SqliteCommand Nets { get; } = null!;
+        public SqliteCommand Entry { get; } = null!;
+        public SqliteCommand Total { get; } = null!;
+        public SqliteCommand Notice { get; } = null!;
+
+        private SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            all.Add(command);
+            command.CommandText = sql;
+            foreach (var name in parameters)
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            command.Prepare();
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in all)
+                command.Dispose();
+            connection.Dispose();
+        }
+    }
+}
+
+/// <summary>A vote whose rules passed, for the writer: who votes what on which post, and what its ledger rows need.</summary>
+internal sealed class PendingVote(string connectionString, int postId, string voterId, int value, string authorId, bool isAnswer, bool voterIsStaff,
+    bool authorIsStaff, ReputationLedger ledger, TimeProvider time)
+{
+    public string ConnectionString => connectionString;
+    public int PostId => postId;
+    public string VoterId => voterId;
+    public int Value => value;
+    public string AuthorId => authorId;
+    public bool IsAnswer => isAnswer;
+    public bool VoterIsStaff => voterIsStaff;
+    public bool AuthorIsStaff => authorIsStaff;
+    public ReputationLedger Ledger => ledger;
+    public TimeProvider Time => time;
+    public TaskCompletionSource<VoteApplied> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>What the writer did with a vote: the post's score after it and how far the vote moved it; or the post was gone.</summary>
+internal readonly record struct VoteApplied(bool Found, int Score, int Change)
+{
+    public static VoteApplied NotFound => new(false, 0, 0);
+}
