@@ -29,7 +29,7 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
     /// <returns>Whether a check was scheduled.</returns>
     public bool AfterVote(VoteEvent vote)
     {
-        if (!VoteBadges.ChecksTags(vote) && VoteBadges.Candidates(vote).All(badges.IsKnownHeld))
+        if (!VoteBadges.ReadsTags(vote) && VoteBadges.AllCandidates(vote).All(badges.IsKnownHeld))
             return false;
         votes.Enqueue(vote);
         Start();
@@ -78,8 +78,8 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
             {
                 try
                 {
-                    await badges.AwardAfterVotesAsync(batch.SelectMany(VoteBadges.Candidates),
-                        batch.Where(VoteBadges.ChecksTags).Select(v => (v.AuthorId, v.QuestionId)));
+                    await badges.AwardAfterVotesAsync(batch.SelectMany(VoteBadges.AllCandidates),
+                        batch.Where(VoteBadges.ReadsTags).Select(v => (v.AuthorId, v.QuestionId)));
                 }
                 catch (Exception e)
                 {

@@ -7,7 +7,12 @@ namespace Community.Domain.Badges;
 /// <param name="Change">How far the vote moved the score (−2…+2).</param>
 /// <param name="IsAccepted">The post is the accepted answer of its question (Guru).</param>
 /// <param name="ThreadLive">Neither the post nor its question is deleted: only live posts earn badges.</param>
-public sealed record VoteEvent(string VoterId, int Value, string AuthorId, int PostId, int QuestionId, bool IsAnswer, bool IsAccepted, bool ThreadLive, int Score, int Change);
+/// <param name="Tags">
+/// When the vote raised an answer's score: the author's totals in the question's tags (within reach of a tag badge) as
+/// the vote's own transaction left them (SQLite's vote writer reads them); null when not read, and the check reads them.
+/// </param>
+public sealed record VoteEvent(string VoterId, int Value, string AuthorId, int PostId, int QuestionId, bool IsAnswer, bool IsAccepted, bool ThreadLive, int Score, int Change,
+    IReadOnlyList<TagFact>? Tags = null);
 
 /// <summary>A badge a vote may have made due; due if the member does not hold it yet.</summary>
 public sealed record BadgeCandidate(string UserId, Badge Badge, string AwardKey, int? PostId);
@@ -48,6 +53,18 @@ public static class VoteBadges
 
     /// <summary>The vote raised the total of the author's answers in each tag of the question: the tag badges are worth a look.</summary>
     public static bool ChecksTags(VoteEvent vote) => vote.IsAnswer && vote.Change > 0 && vote.ThreadLive;
+
+    /// <summary>The tag badges still to be read from the counters: the vote raised the totals and did not bring them.</summary>
+    public static bool ReadsTags(VoteEvent vote) => ChecksTags(vote) && vote.Tags is null;
+
+    /// <summary>
+    /// Everything the vote can have earned once its tag totals are known: <see cref="Candidates"/> and, when the vote brought
+    /// the author's totals, the tag badges they earn (as the check would find them in the counters).
+    /// </summary>
+    public static IEnumerable<BadgeCandidate> AllCandidates(VoteEvent vote) =>
+        ChecksTags(vote) && vote.Tags is { } tags
+            ? Candidates(vote).Concat(tags.SelectMany(totals => TagLevels(totals).Select(level => new BadgeCandidate(vote.AuthorId, level, totals.Tag, null))))
+            : Candidates(vote);
 
     /// <summary>The tag badges the author's totals in one tag earn (the levels, in order).</summary>
     public static IEnumerable<Badge> TagLevels(TagFact totals) => BadgeCatalogue.TagBadges.Where(b => BadgeRules.IsEarned(b, totals.Score, totals.Answers));

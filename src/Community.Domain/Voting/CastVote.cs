@@ -120,7 +120,8 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
 
         var applied = await SqliteVoteWriter.For(sqlite.DataSource).ApplyAsync(new PendingVote(sqlite.ConnectionString, postId, actor.UserId, value, facts.AuthorId,
-            facts.IsAnswer, facts.VoterIsStaff, facts.AuthorIsStaff, ledger, time), cancellationToken);
+            facts.IsAnswer, facts.VoterIsStaff, facts.AuthorIsStaff, ledger, time, facts.QuestionId,
+            readsTagTotals: deferredBadges is not null && facts.IsAnswer && value > 0 && facts.QuestionLive && facts.DeletedAt is null), cancellationToken);
         if (!applied.Found)
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
         if (applied.Change != 0)
@@ -132,18 +133,19 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
                 change.PostIds.Add(postId);
                 await changes.ChangedAsync(change, cancellationToken);
             }
-            await AfterVoteAsync(actor, postId, value, facts, applied.Score, applied.Change, cancellationToken);
+            await AfterVoteAsync(actor, postId, value, facts, applied.Score, applied.Change, cancellationToken, applied.Tags);
         }
         return WriteResult<int>.Done(applied.Score);
     }
 
     /// <summary>After a committed vote that moved the score: its badge checks and the live score event.</summary>
-    private async Task AfterVoteAsync(Actor actor, int postId, int value, VoteFacts facts, int score, int change, CancellationToken cancellationToken)
+    private async Task AfterVoteAsync(Actor actor, int postId, int value, VoteFacts facts, int score, int change, CancellationToken cancellationToken,
+        IReadOnlyList<Badges.TagFact>? tags = null)
     {
         // Votes are the most frequent write: their badge checks run after the request where the host allows.
         if (deferredBadges is not null)
             deferredBadges.AfterVote(new Badges.VoteEvent(actor.UserId, value, facts.AuthorId, postId, facts.QuestionId, facts.IsAnswer,
-                facts.IsAccepted, facts.QuestionLive && facts.DeletedAt is null, score, change));
+                facts.IsAccepted, facts.QuestionLive && facts.DeletedAt is null, score, change, tags));
         else
             await Badges.BadgeCheck.AfterAsync(badges, [actor.UserId, facts.AuthorId], cancellationToken);
         await Notifications.Notifier.AfterAsync(notifier, n =>

@@ -277,7 +277,20 @@ internal sealed class SqliteVoteWriter
                 Append(s, vote, c.UserId, amount, c.Reason, source, vote.PostId, now);
             }
         }
-        return new VoteApplied(true, score, change);
+        IReadOnlyList<Badges.TagFact>? tags = null;
+        if (vote.ReadsTagTotals && change > 0)
+        {
+            // For the tag badges: the author's totals in the question's tags as this vote left them (the counters are kept
+            // by triggers on the score), so the badge check after the vote needs no query when they are known held.
+            s.TagTotals.Parameters["@question"].Value = vote.QuestionId;
+            s.TagTotals.Parameters["@author"].Value = vote.AuthorId;
+            var read = new List<Badges.TagFact>();
+            using (var reader = s.TagTotals.ExecuteReader())
+                while (reader.Read())
+                    read.Add(new Badges.TagFact(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            tags = read;
+        }
+        return new VoteApplied(true, score, change, tags);
     }
 
     private static int GainedToday(Statements s, string userId, string today)
@@ -378,6 +391,12 @@ internal sealed class SqliteVoteWriter
                         "Reputation" = max({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
                     WHERE "Id" = @user RETURNING "ReputationPoints"
                     """, "@user", "@amount");
+                TagTotals = Prepare($"""
+                    SELECT t."Name", s."Score", s."Answers" FROM "QuestionTags" AS qt
+                    JOIN "MemberTagScores" AS s ON s."UserId" = @author AND s."TagId" = qt."TagsId"
+                    JOIN "Tags" AS t ON t."Id" = qt."TagsId"
+                    WHERE qt."QuestionsId" = @question AND s."Score" >= {Badges.VoteBadges.TagScoreFloor} AND s."Answers" >= {Badges.VoteBadges.TagAnswersFloor}
+                    """, "@question", "@author");
                 Notice = Prepare($"""
                     INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "Kind", "CreatedAt")
                     SELECT @user, @text, @link, @key, '{Notifications.NotificationKind.PrivilegeEarned}', @now
@@ -408,6 +427,7 @@ internal sealed class SqliteVoteWriter
         public SqliteCommand Entry { get; } = null!;
         public SqliteCommand Total { get; } = null!;
         public SqliteCommand Notice { get; } = null!;
+        public SqliteCommand TagTotals { get; } = null!;
 
         private SqliteCommand Prepare(string sql, params string[] parameters)
         {
@@ -430,9 +450,12 @@ internal sealed class SqliteVoteWriter
 }
 
 /// <summary>A vote whose rules passed, for the writer: who votes what on which post, and what its ledger rows need.</summary>
+/// <param name="readsTagTotals">Read the author's tag totals after an up vote (the thread is live and the post an answer: <see cref="Badges.VoteBadges.ChecksTags"/>).</param>
 internal sealed class PendingVote(string connectionString, int postId, string voterId, int value, string authorId, bool isAnswer, bool voterIsStaff,
-    bool authorIsStaff, ReputationLedger ledger, TimeProvider time)
+    bool authorIsStaff, ReputationLedger ledger, TimeProvider time, int questionId = 0, bool readsTagTotals = false)
 {
+    public int QuestionId => questionId;
+    public bool ReadsTagTotals => readsTagTotals;
     public string ConnectionString => connectionString;
     public int PostId => postId;
     public string VoterId => voterId;
@@ -447,7 +470,8 @@ internal sealed class PendingVote(string connectionString, int postId, string vo
 }
 
 /// <summary>What the writer did with a vote: the post's score after it and how far the vote moved it; or the post was gone.</summary>
-internal readonly record struct VoteApplied(bool Found, int Score, int Change)
+/// <param name="Tags">After an up vote on a live answer: the author's totals in the question's tags within reach of a tag badge.</param>
+internal readonly record struct VoteApplied(bool Found, int Score, int Change, IReadOnlyList<Badges.TagFact>? Tags = null)
 {
     public static VoteApplied NotFound => new(false, 0, 0);
 }

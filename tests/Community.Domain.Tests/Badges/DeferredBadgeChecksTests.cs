@@ -170,6 +170,37 @@ public sealed class DeferredBadgeChecksTests
     }
 
     [Fact]
+    public async Task AnUpVoteThatBringsItsAuthorsTagTotalsCostsNoCheckOnceTheirTagBadgesAreHeld()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var answerer = await forum.MemberAsync();
+        var asker = await forum.MemberAsync();
+        var answers = new List<int>();
+        for (var i = 0; i < 20; i++)
+        {
+            var question = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} number {i}", TestForum.QuestionBody, "wifi");
+            answers.Add(await forum.AnswerAsync(answerer, question));
+            await forum.SetScoreAsync(answers[^1], 5);
+        }
+        await forum.SetScoreAsync(answers[0], 4);
+        var voter = await forum.MemberAsync();
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+        var vote = new CastVote(forum.Database, forum.Limits, forum.Ledger, forum.Privileges, forum.Time, forum.Awarder(), deferredBadges: deferred);
+        Assert.True((await vote.ExecuteAsync(voter, answers[7], 1, Ct)).Succeeded);
+        await deferred.WhenIdleAsync();
+        Assert.Contains((BadgeCatalogue.TagSilver.Id, "wifi"), await forum.AwardsAsync(answerer));
+
+        // The next up vote's totals (101 from 20 answers) earn only what is known held: nothing to read or write.
+        Assert.False(deferred.AfterVote(new VoteEvent(voter.UserId, 1, answerer.UserId, answers[8], 0, true, false, true, 6, 1, [new TagFact("wifi", 101, 20)])));
+        // Without its totals, the check reads the counters.
+        Assert.True(deferred.AfterVote(new VoteEvent(voter.UserId, 1, answerer.UserId, answers[8], 0, true, false, true, 6, 1)));
+        // Totals that reach a level not yet held are worth a look.
+        Assert.True(deferred.AfterVote(new VoteEvent(voter.UserId, 1, answerer.UserId, answers[8], 0, true, false, true, 6, 1,
+            [new TagFact("wifi", BadgeCatalogue.TagGold.Threshold, Math.Max(20, BadgeCatalogue.TagGold.MinimumAnswers))])));
+        await deferred.WhenIdleAsync();
+    }
+
+    [Fact]
     public async Task AVoteThatCanEarnNothingNewCostsNoCheck()
     {
         await using var forum = await TestForum.CreateAsync();
