@@ -69,8 +69,9 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var body = content is null ? null : await BodyMatchAsync(connection, query, cancellationToken);
-        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken, rankTitles: content is not null, bodyMatch: body, on: connection);
+        var (body, rare) = content is null ? (null, []) : await BodyMatchAsync(connection, query, cancellationToken);
+        var results = await RunAsync(query, match, page, request.PageSize, exclude: null, cancellationToken, rankTitles: content is not null, bodyMatch: body, on: connection,
+            rareTerms: rare);
         if (results.Total == 0 && query.Terms.Count > 1)
         {
             // Nothing holds every word: show what holds the most of them, and say so.
@@ -82,10 +83,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
     }
 
     /// <summary>
-    /// Which words were lately found common (true) or not in the full documents (<see cref="SearchBounds.CommonWindow"/>):
-    /// a word's class changes slowly, and the common ones recur from search to search. Forgotten hourly, and when large.
+    /// In how many of the newest threads (<see cref="SearchBounds.CommonWindow"/>) each word was lately found: a word's
+    /// class (rare, common or neither) changes slowly, and the common ones recur from search to search. Forgotten hourly,
+    /// and when large.
     /// </summary>
-    private readonly ConcurrentDictionary<string, bool> bodyCommon = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> bodyCommon = new(StringComparer.OrdinalIgnoreCase);
 
     private long bodyCommonSince = long.MinValue;
 
@@ -98,12 +100,12 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
     /// without it. Such a word narrows almost nothing (the same 747 threads but 7 more), and weighs next to nothing in
     /// relevance; it still ranks through the title index, which matches every word. As Lucene's common-terms query does.
     /// </summary>
-    private async Task<string?> BodyMatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    private async Task<(string? Match, IReadOnlyList<string> Rare)> BodyMatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         var terms = query.TermsToMatch(dropStopWords: true);
         var words = terms.Where(t => !t.IsPhrase).Select(t => t.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (terms.Count < 2 || words.Count == 0)
-            return null;
+        if (terms.Count < 2)
+            return (null, []);
         var now = time.GetUtcNow().UtcTicks;
         if (now - Interlocked.Read(ref bodyCommonSince) > TimeSpan.TicksPerHour || bodyCommon.Count > 100_000)
         {
@@ -113,28 +115,35 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         var unknown = words.Where(w => !bodyCommon.ContainsKey(w)).ToList();
         if (unknown.Count > 0)
         {
-            // Each word's documents among the newest questions, counted up to half of them (a bounded walk of its list);
-            // fewer questions than the window: no floor, so nothing is common on a small forum.
+            // Each word's threads among the newest questions (its question's document or one of its answers: the rows
+            // past the window's floor, ~10 a thread, a bounded walk of its lists); fewer questions than the window: no
+            // floor, so nothing is common on a small forum, and every word is rare.
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 WITH recent(floor) AS (
                     SELECT q.Id FROM {LiveQuestions} WHERE {SearchSchema.LiveQuestion} ORDER BY q.Id DESC LIMIT 1 OFFSET $window - 1)
                 {string.Join(" UNION ALL ", unknown.Select((_, n) =>
-                    $"SELECT {n}, (SELECT count(*) FROM (SELECT 1 FROM {SearchSchema.Table} WHERE {SearchSchema.Table} MATCH $w{n} AND rowid >= (SELECT floor FROM recent) LIMIT $half))"))};
+                    $"SELECT {n}, (SELECT count(*) FROM (SELECT rowid FROM {SearchSchema.Table} WHERE {SearchSchema.Table} MATCH $w{n} AND rowid >= (SELECT floor FROM recent) "
+                    + $"UNION SELECT {SearchSchema.QuestionOfAnswerRow("rowid")} FROM {SearchSchema.Answers} WHERE {SearchSchema.Answers} MATCH $w{n} AND rowid >= (SELECT floor FROM recent) << 32))"))};
                 """;
             for (var n = 0; n < unknown.Count; n++)
                 command.Parameters.Add(new SqliteParameter($"$w{n}", $"\"{unknown[n]}\""));
             command.Parameters.Add(new SqliteParameter("$window", limits.CommonWindow));
-            command.Parameters.Add(new SqliteParameter("$half", Math.Max(1, limits.CommonWindow / 2)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                bodyCommon[unknown[reader.GetInt32(0)]] = reader.GetInt32(1) >= Math.Max(1, limits.CommonWindow / 2);
+                bodyCommon[unknown[reader.GetInt32(0)]] = reader.GetInt32(1);
         }
-        var rarer = terms.Where(t => t.IsPhrase || !bodyCommon.GetValueOrDefault(t.Text)).ToList();
+        // Rare: in fewer than 3 in 20 of the newest threads (every word, below the window). Their lists are short, so each
+        // one's threads are read whole and intersected: a thread holds every rare word, whichever of its posts holds each.
+        var rare = terms.Where(t => t.IsPhrase || bodyCommon.GetValueOrDefault(t.Text) < Math.Max(1, limits.CommonWindow * 3 / 20))
+            .Select(t => $"\"{t.Text}\"").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (rare.Count > 0)
+            return (null, rare);
+        var rarer = terms.Where(t => t.IsPhrase || bodyCommon.GetValueOrDefault(t.Text) < Math.Max(1, limits.CommonWindow / 2)).ToList();
         // Every word common: their lists are dense, so the newest matches come at once; nothing to leave out.
         if (rarer.Count == 0 || rarer.Count == terms.Count)
-            return null;
-        return string.Join(" AND ", rarer.Select(t => $"\"{t.Text}\""));
+            return (null, []);
+        return (string.Join(" AND ", rarer.Select(t => $"\"{t.Text}\"")), []);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SuggestAsync(string title, int count, CancellationToken cancellationToken = default)
@@ -228,7 +237,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
     /// <param name="on">An open connection to run on (one per related-questions call), else a context of its own.</param>
     /// <param name="bodyMatch">The full documents' match when it leaves common words out (<see cref="BodyMatchAsync"/>); the title index matches them all.</param>
     private async Task<SearchResults> RunAsync(SearchQuery query, string? match, int page, int pageSize, int? exclude, CancellationToken cancellationToken, bool questionsOnly = false,
-        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false, bool snippets = true, DbConnection? on = null, string? bodyMatch = null)
+        SearchBounds? bound = null, bool rankTitles = true, bool titlesOnly = false, bool snippets = true, DbConnection? on = null, string? bodyMatch = null,
+        IReadOnlyList<string>? rareTerms = null)
     {
         if (match is null && query.Tags.Count == 0)
             return SearchResults.None;
@@ -277,10 +287,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         parameters.Add(new SqliteParameter("$titled", bound.TitleCandidates));
 
         // One arm of the candidate set: matches read from an index newest first (FTS5 walks its lists by rowid and stops
-        // at the limit, ranking nothing); the index is the outer loop (a LEFT JOIN keeps it there).
-        string Arm(string table, string select, string side, string order, string limit, string matched = "$match") => $"""
-            SELECT {select} FROM {table} d{(joined ? $" LEFT JOIN {LiveQuestions} ON q.Id = d.rowid AND {SearchSchema.LiveQuestion} LEFT JOIN KbArticles k ON k.Id = -d.rowid" : "")}
-            WHERE {(match is null ? "1" : $"{table} MATCH {matched}")} AND {side}{filters}
+        // at the limit, ranking nothing); the index is the outer loop (a LEFT JOIN keeps it there). A document's id is its
+        // rowid; an answer's row names its question by <paramref name="id"/>.
+        string Arm(string table, string select, string side, string order, string limit, string matched = "$match", string id = "d.rowid", string distinct = "") => $"""
+            SELECT {distinct}{select} FROM {table} d{(joined ? $" LEFT JOIN {LiveQuestions} ON q.Id = {id} AND {SearchSchema.LiveQuestion} LEFT JOIN KbArticles k ON k.Id = -{id}" : "")}
+            WHERE {(match is null ? "1" : $"{table} MATCH {matched}")} AND {side}{(id == "d.rowid" ? filters.ToString() : filters.ToString().Replace("d.rowid", id, StringComparison.Ordinal))}
             ORDER BY d.rowid {order} LIMIT {limit}
             """;
         // Without words (tags alone), the small title index is the one scanned, and only the boost ranks.
@@ -288,8 +299,38 @@ public sealed class SqliteSearchIndex(IDbContextFactory<CommunityDbContext> cont
         var titled = match is null || !rankTitles
             ? "SELECT 0 AS id, 0.0 AS rel WHERE 0"
             : Arm(SearchSchema.Titles, $"d.rowid AS id, {TitleRelevance} AS rel", "1", "DESC", "$titled");
+        var questions = Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates", fullMatch);
+        // The questions whose document holds the words, and those with an answer that does (its row holds the question's
+        // title and tags too): the newest of each, then the newest of both. An answer's rows come question by question
+        // (SearchSchema.AnswerRowid), so DISTINCT keeps FTS5's order and the walk stops at the limit.
+        var answerQuestion = SearchSchema.QuestionOfAnswerRow("d.rowid");
+        string ThreadsOf(string matched) => $"""
+            SELECT id FROM (SELECT rowid AS id FROM {SearchSchema.Table} WHERE {SearchSchema.Table} MATCH {matched} AND rowid > 0
+                            UNION SELECT {SearchSchema.QuestionOfAnswerRow("rowid")} FROM {SearchSchema.Answers} WHERE {SearchSchema.Answers} MATCH {matched})
+            """;
+        string body;
+        if (match is null || titlesOnly || query.KnowledgeBaseOnly)
+            body = questions;
+        else if (rareTerms is { Count: > 0 })
+        {
+            // Rare words: the threads of each, whole (short lists), intersected; the newest that pass the filters.
+            for (var n = 0; n < rareTerms.Count; n++)
+                parameters.Add(new SqliteParameter($"$rare{n}", rareTerms[n]));
+            var threads = string.Join(" INTERSECT ", rareTerms.Select((_, n) => ThreadsOf($"$rare{n}")));
+            body = $"""
+                SELECT d.id FROM ({threads}) d{(joined ? $" LEFT JOIN {LiveQuestions} ON q.Id = d.id AND {SearchSchema.LiveQuestion} LEFT JOIN KbArticles k ON k.Id = -d.id" : "")}
+                WHERE 1{filters.ToString().Replace("d.rowid", "d.id", StringComparison.Ordinal)}
+                ORDER BY d.id DESC LIMIT $candidates
+                """;
+        }
+        else
+            body = $"""
+                SELECT id FROM ({questions})
+                UNION SELECT id FROM ({Arm(SearchSchema.Answers, $"{answerQuestion} AS id", "1", "DESC", "$candidates", fullMatch, answerQuestion, "DISTINCT ")})
+                ORDER BY id DESC LIMIT $candidates
+                """;
         var sql = $"""
-            WITH body AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid > 0", "DESC", "$candidates", fullMatch)}),
+            WITH body AS MATERIALIZED ({body}),
                  articles AS MATERIALIZED ({Arm(scanned, "d.rowid AS id", "d.rowid < 0", "ASC", "$candidates", fullMatch)}),
                  titled AS MATERIALIZED ({titled}),
                  -- Each id once: the title matches with their relevance, then the other matches (no GROUP BY: sorting ~1,200 ids cost ~0.35 ms).

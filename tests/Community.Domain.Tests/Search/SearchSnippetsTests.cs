@@ -57,8 +57,15 @@ public sealed class SearchSnippetsTests
             while (await reader.ReadAsync(Ct))
                 expected[reader.GetInt64(0)] = SearchHits.SnippetHtml(reader.GetString(1));
         }
-        Assert.Equal(expected.Count, results.Hits.Count);
-        Assert.All(results.Hits, hit => Assert.Equal(expected[hit.Id], hit.SnippetHtml));
+        // The documents are the questions alone: a thread found by an answer's words alone shows its body's start, unmarked.
+        Assert.All(expected.Keys, id => Assert.Contains(id, results.Hits.Select(h => (long)h.Id)));
+        Assert.All(results.Hits, hit =>
+        {
+            if (expected.TryGetValue(hit.Id, out var snippet))
+                Assert.Equal(snippet, hit.SnippetHtml);
+            else
+                Assert.DoesNotContain("<mark>", hit.SnippetHtml);
+        });
         // "firmware" is in a title and an answer only: the body's start, unmarked.
         Assert.Equal(marked, results.Hits.Any(h => h.SnippetHtml.Contains("<mark>", StringComparison.Ordinal)));
     }
