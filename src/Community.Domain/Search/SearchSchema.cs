@@ -187,6 +187,9 @@ public static class SearchSchema
         yield return AnswerRows("1");
         foreach (var (name, definition) in Triggers)
             yield return $"CREATE TRIGGER {name} {definition};";
+        // One bulk insert leaves several segments; merged at once, as the nightly SearchIndexMerge would.
+        yield return $"INSERT INTO {Table}({Table}) VALUES('optimize');";
+        yield return $"INSERT INTO {Answers}({Answers}) VALUES('optimize');";
     }
 
     /// <summary>
