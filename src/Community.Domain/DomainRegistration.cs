@@ -26,6 +26,8 @@ public static class DomainRegistration
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<Search.SearchIndexMerge>();
+        services.AddSingleton(provider => new Search.StoredRelatedLists(
+            provider.GetRequiredService<IDbContextFactory<CommunityDbContext>>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ReadContexts>()));
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReadContexts>();
         services.AddSingleton(provider => new Questions.QuestionQueries(provider.GetRequiredService<ReadContexts>(), provider.GetService<Privileges.PrivilegeOptions>()));

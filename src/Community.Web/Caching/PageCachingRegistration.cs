@@ -15,8 +15,11 @@ public static class PageCachingRegistration
         var duration = TimeSpan.FromMinutes(configuration.GetValue("PageCache:Minutes", 10));
         services.AddSingleton<QuestionViewQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<QuestionViewQueue>());
+        services.AddSingleton<RelatedListsWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<RelatedListsWriter>());
         services.AddSingleton(provider => new RelatedQuestionsCache(
-            provider.GetRequiredService<Community.Domain.Search.ISearchIndex>(), duration, configuration.GetValue("PageCache:RelatedQuestions", 20_000)));
+            provider.GetRequiredService<Community.Domain.Search.ISearchIndex>(), duration, configuration.GetValue("PageCache:RelatedQuestions", 20_000),
+            provider.GetRequiredService<Community.Domain.Search.StoredRelatedLists>(), provider.GetRequiredService<RelatedListsWriter>()));
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = configuration.GetValue("PageCache:SizeLimitMegabytes", 100L) * 1024 * 1024;

@@ -4,11 +4,14 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Community.Web.Caching;
 
 /// <summary>
-/// A question's related questions, kept for <c>PageCache:Minutes</c> (as long as a cached page keeps them): ranking them
-/// is a search of the title's words, the costliest part of a question page (bench/RESULTS.md), and a few minutes old
-/// is as good as new for "related". A memory cache of bounded size, so the hottest questions stay.
+/// A question's related questions: kept in memory for <c>PageCache:Minutes</c> (as long as a cached page keeps them),
+/// and in the database (<see cref="StoredRelatedLists"/>) for the first views after that, across restarts. Ranking them
+/// is a search of the title's words, the costliest part of a question's first view (bench/README.md); reading a stored
+/// list is one statement by the question's id. A list just ranked is stored off the request (<see cref="RelatedListsWriter"/>).
+/// The memory cache is of bounded size, so the hottest questions stay.
 /// </summary>
-public sealed class RelatedQuestionsCache(ISearchIndex index, TimeSpan lifetime, int questions) : IDisposable
+/// <param name="stored">The lists in the database; without it (and its <paramref name="writer"/>) only memory keeps them.</param>
+public sealed class RelatedQuestionsCache(ISearchIndex index, TimeSpan lifetime, int questions, StoredRelatedLists? stored = null, RelatedListsWriter? writer = null) : IDisposable
 {
     public const int Count = 5;
 
@@ -20,11 +23,16 @@ public sealed class RelatedQuestionsCache(ISearchIndex index, TimeSpan lifetime,
     public async Task<IReadOnlyList<SearchHit>> ForAsync(int questionId, string title, IReadOnlyList<string> tags, CancellationToken cancellationToken = default)
     {
         // The title and tags are part of the key: an edit that changes them is seen at once.
-        var key = (typeof(RelatedQuestionsCache), questionId, title, string.Join(' ', tags));
-        if (cache.TryGetValue(key, out IReadOnlyList<SearchHit>? hits) && hits is not null)
+        var key = StoredRelatedLists.KeyOf(title, tags);
+        if (cache.TryGetValue((questionId, key), out IReadOnlyList<SearchHit>? hits) && hits is not null)
             return hits;
-        hits = await index.RelatedAsync(questionId, title, tags, Count, cancellationToken);
-        cache.Set(key, hits, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        hits = stored is null ? null : await stored.ReadAsync(questionId, key, cancellationToken);
+        if (hits is null)
+        {
+            hits = await index.RelatedAsync(questionId, title, tags, Count, cancellationToken);
+            writer?.Store(new RankedList(questionId, key, [.. hits.Select(h => h.Id)]));
+        }
+        cache.Set((questionId, key), hits, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         return hits;
     }
 }
