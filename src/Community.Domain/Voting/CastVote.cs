@@ -31,23 +31,9 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
             if (facts is null)
                 return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
             var post = facts.Post(postId);
-            if (!PostRules.CanSee(actor, post))
-                return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
-            if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
-                return WriteResult<int>.From(refused);
-            // The gate asks a vote only about suspensions: it words the refusal when there is one.
-            if (facts.VoterSuspended && await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
-                return gated;
-            if (Moderation.ThreadLocks.Check(actor, facts.ThreadLocked) is { Allowed: false } locked)
-                return WriteResult<int>.From(locked);
-            if (value != 0)
-            {
-                var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
-                if (PrivilegeRules.Check(privileges, privilege, facts.VoterReputation, actor.IsModerator) is { Allowed: false } unearned)
-                    return WriteResult<int>.From(unearned);
-            }
-            if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
-                return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+            if (await RefusalAsync(actor, post, value, facts.VoterSuspended, facts.ThreadLocked, facts.VoterReputation,
+                    () => gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken)) is { } refusal)
+                return refusal;
 
             // An immediate transaction (on SQLite a turn in a group commit): concurrent votes on one post queue up
             // instead of reading a stale vote.
@@ -86,6 +72,33 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
     }
 
     /// <summary>
+    /// The rules of a vote, in their order, on both engines' facts: the post seen and votable by the voter, no suspension
+    /// (<paramref name="suspensionRefusal"/> words it, asked only when the facts say there is one), the thread not locked,
+    /// the privilege earned, the rate limit. Null when the vote may go ahead.
+    /// </summary>
+    private async Task<WriteResult<int>?> RefusalAsync(Actor actor, Post post, int value, bool voterSuspended, bool threadLocked, int voterReputation,
+        Func<Task<WriteResult<int>?>> suspensionRefusal)
+    {
+        if (!PostRules.CanSee(actor, post))
+            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
+        if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
+            return WriteResult<int>.From(refused);
+        if (voterSuspended && await suspensionRefusal() is { } gated)
+            return gated;
+        if (Moderation.ThreadLocks.Check(actor, threadLocked) is { Allowed: false } locked)
+            return WriteResult<int>.From(locked);
+        if (value != 0)
+        {
+            var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
+            if (PrivilegeRules.Check(privileges, privilege, voterReputation, actor.IsModerator) is { Allowed: false } unearned)
+                return WriteResult<int>.From(unearned);
+        }
+        if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
+            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+        return null;
+    }
+
+    /// <summary>
     /// On SQLite, a vote is data (docs/decisions/0011): the rules' facts in one prepared read on a pooled connection, no
     /// EF Core context; then the vote goes to the file's writer (<see cref="SqliteVoteWriter"/>), which applies it in a
     /// batch with the others waiting and returns after the batch's COMMIT. The rules, their order and their refusals are
@@ -96,28 +109,13 @@ public sealed class CastVote(IDbContextFactory<CommunityDbContext> contexts, Wri
         var facts = SqliteVoteFacts.Read(sqlite.ConnectionString, actor.UserId, postId, time.GetUtcNow().UtcDateTime);
         if (facts is null)
             return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
-        var post = facts.Post(postId);
-        if (!PostRules.CanSee(actor, post))
-            return WriteResult<int>.Fail(WriteFailure.NotFound, "This post no longer exists.");
-        if (PostRules.CanVote(actor, post) is { Allowed: false } refused)
-            return WriteResult<int>.From(refused);
-        if (facts.VoterSuspended)
-        {
-            // Rare: the gate words the refusal from the sanction's rows.
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken) is { } gated)
-                return gated;
-        }
-        if (Moderation.ThreadLocks.Check(actor, facts.ThreadLocked) is { Allowed: false } locked)
-            return WriteResult<int>.From(locked);
-        if (value != 0)
-        {
-            var privilege = value > 0 ? Privilege.VoteUp : Privilege.VoteDown;
-            if (PrivilegeRules.Check(privileges, privilege, facts.VoterReputation, actor.IsModerator) is { Allowed: false } unearned)
-                return WriteResult<int>.From(unearned);
-        }
-        if (limits.TryAcquire(WriteKind.Vote, actor) is { Allowed: false } limited)
-            return WriteResult<int>.Fail(WriteFailure.RateLimited, limited.Reason!);
+        if (await RefusalAsync(actor, facts.Post(postId), value, facts.VoterSuspended, facts.ThreadLocked, facts.VoterReputation, async () =>
+            {
+                // Rare: the gate words the refusal from the sanction's rows, through a context of its own.
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Vote, cancellationToken: cancellationToken);
+            }) is { } refusal)
+            return refusal;
 
         var applied = await SqliteVoteWriter.For(sqlite.DataSource).ApplyAsync(new PendingVote(sqlite.ConnectionString, postId, actor.UserId, value, facts.AuthorId,
             facts.IsAnswer, facts.VoterIsStaff, facts.AuthorIsStaff, ledger, time, facts.QuestionId,

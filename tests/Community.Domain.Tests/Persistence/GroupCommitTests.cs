@@ -36,30 +36,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private SqliteGroupCommit Writer => SqliteGroupCommit.For(forum.Database.FilePath);
 
-    /// <summary>Holds the write turn (as any other writer of the process would) until the returned transaction ends.</summary>
-    private async Task<(CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn)> HoldTurnAsync()
-    {
-        var db = forum.Db();
-        return (db, await db.BeginWriteTransactionAsync(Ct));
-    }
-
-    /// <summary>Waits until <paramref name="count"/> more units have asked the writer for a turn.</summary>
-    private async Task QueuedAsync(long before, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Writer.Enqueued - before < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {Writer.Enqueued - before} of {count} units queued.");
-            await Task.Delay(2, Ct);
-        }
-    }
-
-    private static async Task ReleaseAsync((CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn) held)
-    {
-        await held.Turn.CommitAsync(Ct);
-        await held.Turn.DisposeAsync();
-        await held.Db.DisposeAsync();
-    }
+    private Task QueuedAsync(long before, int count) => HeldWriteTurn.QueuedAsync(() => Writer.Enqueued, before, count, "units");
 
     /// <summary>A unit that adds a tag (names are unique) in its own write transaction.</summary>
     private Task<bool> AddTagAsync(string name, Action? ran = null) => forum.Database.RunGroupCommittedAsync(async db =>
@@ -86,10 +63,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var (batches, units) = Writer.Committed;
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var answers = answerers.Select((a, i) => forum.Answer.ExecuteAsync(a, new AnswerQuestionCommand(question, $"{TestForum.AnswerBody} Try channel {i}.", $"token-{i}"), Ct)).ToList();
         await QueuedAsync(before, answerers.Count);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         var results = await Task.WhenAll(answers);
 
         Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
@@ -104,12 +81,12 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var (batches, units) = Writer.Committed;
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var first = AddTagAsync("first-in-batch");
         var duplicate = AddTagAsync(TestForum.TagNames[0]); // the name is taken: a unique key refuses it
         var last = AddTagAsync("last-in-batch");
         await QueuedAsync(before, 3);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
 
         Assert.True(await first);
         Assert.True(await last);
@@ -130,7 +107,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var before = Writer.Enqueued;
         int firstRuns = 0, lastRuns = 0;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var first = AddTagAsync("first-again", () => Interlocked.Increment(ref firstRuns));
         // A vote on a post that does not exist, its foreign key checked only at COMMIT: the whole batch's COMMIT fails.
         var faulty = forum.Database.RunGroupCommittedAsync(async db =>
@@ -144,7 +121,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         }, Ct);
         var last = AddTagAsync("last-again", () => Interlocked.Increment(ref lastRuns));
         await QueuedAsync(before, 3);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
 
         Assert.True(await first);
         Assert.True(await last);
@@ -204,10 +181,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var command = new AnswerQuestionCommand(question, TestForum.AnswerBody, "double-click");
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var clicks = new[] { forum.Answer.ExecuteAsync(answerer, command, Ct), forum.Answer.ExecuteAsync(answerer, command, Ct) };
         await QueuedAsync(before, 2);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         var results = await Task.WhenAll(clicks);
 
         Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
@@ -237,11 +214,11 @@ public sealed class GroupCommitTests : IAsyncLifetime
         }, Ct);
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var kept = Comment(question, fail: false);
         var refused = Comment(other, fail: true);
         await QueuedAsync(before, 2);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
 
         Assert.True(await kept);
         await Assert.ThrowsAsync<InvalidOperationException>(() => refused);

@@ -1,6 +1,7 @@
 using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Reputation;
+using Community.Domain.Tests.Persistence;
 using Community.Domain.Tests.Posting;
 using Community.Domain.Voting;
 using Microsoft.EntityFrameworkCore;
@@ -32,29 +33,7 @@ public sealed class VoteBatchTests : IAsyncLifetime
 
     private SqliteVoteWriter Writer => SqliteVoteWriter.For(forum.Database.FilePath);
 
-    /// <summary>Holds the write turn (as any other writer of the process would) until released.</summary>
-    private async Task<(CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn)> HoldTurnAsync()
-    {
-        var db = forum.Db();
-        return (db, await db.BeginWriteTransactionAsync(Ct));
-    }
-
-    private async Task QueuedAsync(long before, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Writer.Enqueued - before < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {Writer.Enqueued - before} of {count} votes queued.");
-            await Task.Delay(2, Ct);
-        }
-    }
-
-    private static async Task ReleaseAsync((CommunityDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Turn) held)
-    {
-        await held.Turn.CommitAsync(Ct);
-        await held.Turn.DisposeAsync();
-        await held.Db.DisposeAsync();
-    }
+    private Task QueuedAsync(long before, int count) => HeldWriteTurn.QueuedAsync(() => Writer.Enqueued, before, count, "votes");
 
     [Fact]
     public async Task ThirtyVotesAtOnceCommitInOneTransactionWithExactTotalsAndTheDailyCap()
@@ -65,10 +44,10 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var (batches, applied) = Writer.Committed;
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var votes = voters.Select(voter => forum.Vote.ExecuteAsync(voter, answer, 1, Ct)).ToList();
         await QueuedAsync(before, voters.Count);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         var results = await Task.WhenAll(votes);
 
         Assert.All(results, result => Assert.True(result.Succeeded, result.Message));
@@ -106,10 +85,10 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var voters = await forum.MembersAsync(3);
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var votes = voters.Select((voter, i) => forum.Vote.ExecuteAsync(voter, answers[i], 1, Ct)).ToList();
         await QueuedAsync(before, voters.Count);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         Assert.All(await Task.WhenAll(votes), result => Assert.True(result.Succeeded, result.Message));
 
         await using var check = forum.Db();
@@ -134,10 +113,10 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var voter = await forum.MemberAsync();
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var clicks = new[] { forum.Vote.ExecuteAsync(voter, question, 1, Ct), forum.Vote.ExecuteAsync(voter, question, 1, Ct) };
         await QueuedAsync(before, 2);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         var results = await Task.WhenAll(clicks);
 
         Assert.All(results, result => Assert.Equal(1, result.Value));
@@ -155,12 +134,12 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var voter = await forum.MemberAsync();
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var up = forum.Vote.ExecuteAsync(voter, answer, 1, Ct);
         await QueuedAsync(before, 1);
         var down = forum.Vote.ExecuteAsync(voter, answer, -1, Ct);
         await QueuedAsync(before, 2);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
 
         Assert.Equal(1, (await up).Value);
         Assert.Equal(-1, (await down).Value); // up (+1), then down: the up undone and the down counted (−2)
@@ -185,7 +164,7 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var (batches, applied) = Writer.Committed;
         var before = Writer.Enqueued;
 
-        var held = await HoldTurnAsync();
+        var held = await HeldWriteTurn.TakeAsync(forum);
         var votes = new[]
         {
             forum.Vote.ExecuteAsync(voters[0], kept, 1, Ct),
@@ -196,7 +175,7 @@ public sealed class VoteBatchTests : IAsyncLifetime
         // Removed for good after its vote's rules were read, before the vote's turn.
         var sql = $"""DELETE FROM "Posts" WHERE "Id" = {removed}""";
         await held.Db.Database.ExecuteSqlRawAsync(sql, Ct);
-        await ReleaseAsync(held);
+        await held.ReleaseAsync();
         var results = await Task.WhenAll(votes);
 
         Assert.True(results[0].Succeeded && results[2].Succeeded);
