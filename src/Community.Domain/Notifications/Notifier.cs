@@ -134,9 +134,11 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
     /// acceptance is then one write, where a notice written after it waited for the database's writer again (most of an
     /// acceptance's time with 16 at once: bench/README.md). <see cref="Announce"/> after the commit does the rest.
     /// </summary>
-    public async Task<Announcement> RecordAcceptanceAsync(CommunityDbContext db, Answer answer, Question question, string acceptedById, CancellationToken cancellationToken = default)
+    /// <param name="askerName">The display name of <paramref name="acceptedById"/> when the caller has read it already (before its write turn).</param>
+    public async Task<Announcement> RecordAcceptanceAsync(CommunityDbContext db, Answer answer, Question question, string acceptedById, CancellationToken cancellationToken = default,
+        string? askerName = null)
     {
-        var askerName = await db.Users.Where(u => u.Id == acceptedById).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        askerName ??= await db.Users.Where(u => u.Id == acceptedById).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var audience = new Audience(acceptedById, answer.DeletedAt is null && answer.HiddenAt is null, true, AnswerAuthorId: answer.AuthorId);
         var link = $"questions/{question.Id}/{Slug.From(question.Title)}#answer-{answer.Id}";
         var after = new List<Action>();
@@ -197,8 +199,11 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
             .Where(n => (choices.FirstOrDefault(c => c.UserId == n.UserId && c.Kind == n.Kind)?.Delivery ?? NotificationKinds.DefaultDelivery(n.Kind)) == EmailDelivery.Immediately)
             .Select(n => new EmailOutboxEntry { UserId = n.UserId, NoticeId = n.Id, Kind = n.Kind, CreatedAt = now })
             .ToList();
-        db.EmailOutbox.AddRange(emails);
-        await db.SaveChangesAsync(cancellationToken);
+        if (emails.Count > 0)
+        {
+            db.EmailOutbox.AddRange(emails);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         void Tell()
         {
             foreach (var email in emails)

@@ -72,6 +72,30 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
         }
     }
 
+    /// <summary>
+    /// The same as <see cref="AppendAsync"/>, in one command a change (the ledger row and the member's total together):
+    /// the caller's context must have nothing pending to save, since no SaveChanges runs here (an acceptance calls it
+    /// right after its own SaveChanges).
+    /// </summary>
+    public async Task AppendInOneCommandAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var change in changes)
+        {
+            var amount = change.Amount;
+            if (ReputationRules.IsCappedReason(change.Reason))
+            {
+                var gainedToday = await GainedTodayAsync(db, change.UserId, DateOnly.FromDateTime(ReputationRules.DayStart(now)), cancellationToken);
+                amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
+            }
+            await AddInOneCommandAsync(db, new ReputationEntry
+            {
+                UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
+                PostId = postId, ActorId = actorId, CreatedAt = now,
+            }, cancellationToken);
+        }
+    }
+
     /// <summary>Today's capped gains, from the member's counter (kept by a trigger on the ledger: MemberVoteGains).</summary>
     private static async Task<int> GainedTodayAsync(CommunityDbContext db, string userId, DateOnly today, CancellationToken cancellationToken)
     {

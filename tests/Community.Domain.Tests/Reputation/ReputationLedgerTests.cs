@@ -149,6 +149,36 @@ public sealed class ReputationLedgerTests
     }
 
     [Fact]
+    public async Task StaffAcceptingStaffEarnsNothingButStaffAcceptingAMemberPaysBoth()
+    {
+        var (forum, _, _, _, _) = await ThreadAsync();
+        await using var _ = forum;
+        var staffAsker = await forum.MemberAsync("Staff Asker");
+        var staffAuthor = await forum.MemberAsync("Staff Answerer");
+        var member = await forum.MemberAsync("Plain Member");
+        await MakeStaffAsync(forum, staffAsker, staffAuthor);
+        var first = await forum.AskAsync(staffAsker);
+        var staffAnswer = await forum.AnswerAsync(staffAuthor, first);
+        var second = await forum.AskAsync(staffAsker, "Another question about the same router");
+        var memberAnswer = await forum.AnswerAsync(member, second);
+        var askerBefore = (await forum.ReputationOfAsync(staffAsker)).Points;
+        var staffBefore = (await forum.ReputationOfAsync(staffAuthor)).Points;
+        var memberBefore = (await forum.ReputationOfAsync(member)).Points;
+
+        Assert.True((await forum.Accept.AcceptAsync(staffAsker, staffAnswer, Ct)).Succeeded);
+        Assert.Equal(askerBefore, (await forum.ReputationOfAsync(staffAsker)).Points);
+        Assert.Equal(staffBefore, (await forum.ReputationOfAsync(staffAuthor)).Points);
+
+        Assert.True((await forum.Accept.AcceptAsync(staffAsker, memberAnswer, Ct)).Succeeded);
+        var asker = await forum.ReputationOfAsync(staffAsker);
+        var answerer = await forum.ReputationOfAsync(member);
+        Assert.Equal(askerBefore + forum.Ledger.Points.AcceptedAnAnswer, asker.Points);
+        Assert.Equal(memberBefore + forum.Ledger.Points.AnswerAccepted, answerer.Points);
+        Assert.Equal(asker.LedgerSum, asker.Points);
+        Assert.Equal(answerer.LedgerSum, answerer.Points);
+    }
+
+    [Fact]
     public async Task AMemberBelowTheThresholdCannotVoteUpAndIsToldWhatIsNeeded()
     {
         var (forum, _, _, question, _) = await ThreadAsync();
