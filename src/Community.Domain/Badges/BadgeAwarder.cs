@@ -31,6 +31,24 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
         return await SaveAsync(db, due, now, cancellationToken);
     }
 
+    /// <summary>
+    /// Several members' scoped checks (an acceptance: the asker and the answerer) on one context, their awards saved
+    /// together: one write turn for all of them instead of one a member.
+    /// </summary>
+    public async Task<IReadOnlyList<BadgeEarned>> CheckMembersAsync(IEnumerable<(string UserId, BadgeScope Scope)> checks, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = new List<DueAward>();
+        foreach (var (userId, scope) in checks)
+        {
+            if (await MemberFacts.LoadAsync(db, userId, scope, cancellationToken) is not { } facts)
+                continue;
+            due.AddRange(MemberBadges.Due(facts, now).Select(d => new DueAward(userId, d.Badge, d.AwardKey, d.PostId, d.Year)));
+        }
+        return await SaveAsync(db, due.DistinctBy(d => (d.UserId, d.Badge.Id, d.AwardKey)).ToList(), now, cancellationToken);
+    }
+
     /// <summary>For an event that concerns several members (a vote: the voter and the author).</summary>
     public async Task<IReadOnlyList<BadgeEarned>> CheckMembersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default)
     {

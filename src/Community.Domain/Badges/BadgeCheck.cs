@@ -31,8 +31,7 @@ internal static class BadgeCheck
             return;
         try
         {
-            foreach (var (userId, scope) in checks)
-                await badges.CheckMemberAsync(userId, scope, cancellationToken);
+            await badges.CheckMembersAsync(checks, cancellationToken);
         }
         catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or RetryLimitExceededException)
         {

@@ -68,6 +68,63 @@ public sealed class AcceptanceBadgeChecksTests
     }
 
     [Fact]
+    public async Task BothMembersAwardsFromAnAcceptanceAreSavedInOneWriteTransaction()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var answer = await forum.AnswerAsync(answerer, question);
+        await forum.SetScoreAsync(answer, 40);
+        var transactions = new TransactionCounter();
+        var awarder = new BadgeAwarder(new CountingContexts(forum.Database, transactions), forum.Time);
+
+        Assert.True((await new AcceptAnswer(forum.Database, forum.Ledger, forum.Time, awarder).AcceptAsync(asker, answer, Ct)).Succeeded);
+
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
+        Assert.Contains((BadgeCatalogue.Guru.Id, answer.ToString()), await forum.AwardsAsync(answerer));
+        Assert.Equal(1, await NoticesAsync(forum, asker.UserId, $"badge:{BadgeCatalogue.Scholar.Id}:once"));
+        Assert.Equal(1, await NoticesAsync(forum, answerer.UserId, $"badge:{BadgeCatalogue.Guru.Id}:{answer}"));
+        // One write for both members' awards (was one a member).
+        Assert.Equal(1, transactions.Count);
+    }
+
+    private sealed class TransactionCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public override ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection,
+            Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<System.Data.Common.DbTransaction> TransactionUsedAsync(System.Data.Common.DbConnection connection,
+            Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <summary>The forum's contexts (either engine) with an interceptor added.</summary>
+    private sealed class CountingContexts(IDbContextFactory<Community.Domain.Persistence.CommunityDbContext> inner, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+        : IDbContextFactory<Community.Domain.Persistence.CommunityDbContext>
+    {
+        public Community.Domain.Persistence.CommunityDbContext CreateDbContext()
+        {
+            using var template = inner.CreateDbContext();
+            var options = new DbContextOptionsBuilder<Community.Domain.Persistence.CommunityDbContext>(
+                (DbContextOptions<Community.Domain.Persistence.CommunityDbContext>)Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(template));
+            options.AddInterceptors(interceptor);
+            return new Community.Domain.Persistence.CommunityDbContext(options.Options);
+        }
+    }
+
+    [Fact]
     public async Task AnAcceptanceScopedCheckAwardsNothingTheAcceptanceDidNotEarnAndTheFullCheckAwardsTheRest()
     {
         await using var forum = await TestForum.CreateAsync();
