@@ -109,6 +109,10 @@ internal static class KnowledgeBaseFeedScenario
         Console.WriteLine($"  {threads.Count:N0} threads: end to end {endToEnd:N0}/s ({together.Result.Fed:N0} in {together.Result.Seconds:F1} s, its acceptances in {together.Result.AcceptSeconds:F1} s); "
             + $"acceptance alone {acceptance:N0}/s, feed alone {feedAlone:N0}/s; articles {check.Arrived:N0}, missing {check.Missing}, duplicated {check.Duplicates + doubled}, retries {retries}; "
             + $"deferred badge checks done {together.Result.BadgesTrailed:F1} s / {apart.Result.BadgesTrailed:F1} s after the last entry");
+        // The harness's CPU (Process.TotalProcessorTime): an acceptance alone (the second phase's acceptances, the feed
+        // gated) and a thread end to end (the first phase: acceptance, dispatch, job).
+        Console.WriteLine($"  harness CPU: {apart.Result.AcceptCpu.TotalMilliseconds / Math.Max(1, apart.Result.Accepted):F2} ms an acceptance alone, "
+            + $"{together.Result.Cpu.TotalMilliseconds / Math.Max(1, together.Result.Fed):F2} ms a thread end to end");
         var jobs = $"{feedWorkers} feed workers running the job's body (KnowledgeBaseFeed.ProcessAsync, as KnowledgeBaseFeedJob does)";
         context.Rows.Add(new ResultRow($"Knowledge-base feed: outbox entries → articles, the jobs alone ({apart.Result.Fed:N0} resolved threads)",
             ResultRow.PerSecond(feedAlone, "threads/s"), "—", null, apart.Result.Latency.Median, apart.Result.Latency.P99, "≥ 300 threads/s, each exactly once",
@@ -134,6 +138,7 @@ internal static class KnowledgeBaseFeedScenario
             if (!gateFeed)
                 open.SetResult();
             var clock = Stopwatch.StartNew();
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             using var stop = new CancellationTokenSource(limit);
             var workers = Enumerable.Range(0, feedWorkers).Select(_ => Task.Run(async () =>
             {
@@ -185,23 +190,25 @@ internal static class KnowledgeBaseFeedScenario
                 return result.Succeeded;
             }, until: () => Volatile.Read(ref next) >= batch.Count - 1);
             var acceptSeconds = clock.Elapsed.TotalSeconds;
+            var acceptCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
             open.TrySetResult();
 
             // Every entry written has been handed over; the feed finishes them.
             while (processed.Count(p => p.Value > 0) < Volatile.Read(ref accepted) && !stop.IsCancellationRequested)
                 await Task.Delay(2);
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
             stop.Cancel();
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
             // The badge checks the acceptances left for after the request (DeferredBadgeChecks): how long they trail the feed.
             await deferredBadges.WhenIdleAsync();
             var badgesTrailed = Math.Max(0, clock.Elapsed.TotalSeconds - seconds);
             return new Phase(accepted, acceptedQuestions.ToList(), processed.Count(p => p.Value > 0), processed.Count(p => p.Value > 1), retries, failures.ToList(),
-                acceptSeconds, seconds, new Timing(latency.ToList()), badgesTrailed);
+                acceptSeconds, seconds, new Timing(latency.ToList()), badgesTrailed, acceptCpu, cpu);
         }
     }
 
-    private sealed record Phase(int Accepted, IReadOnlyList<int> AcceptedQuestions, int Fed, int Doubled, int Retries, IReadOnlyList<string> Failures, double AcceptSeconds, double Seconds, Timing Latency, double BadgesTrailed);
+    private sealed record Phase(int Accepted, IReadOnlyList<int> AcceptedQuestions, int Fed, int Doubled, int Retries, IReadOnlyList<string> Failures, double AcceptSeconds, double Seconds, Timing Latency, double BadgesTrailed, TimeSpan AcceptCpu, TimeSpan Cpu);
 
     /// <summary>Open questions with no accepted answer and no article, each with a live answer by someone else.</summary>
     private static async Task<List<(int Question, string Asker, int Answer)>> UnresolvedThreadsAsync(IDbContextFactory<CommunityDbContext> contexts, int wanted)
