@@ -24,33 +24,32 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
     }
 
     /// <summary>Records changes from one source; vote gains are cut to what fits under the member's daily cap.</summary>
-    public async Task AppendAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var change in changes)
-        {
-            var amount = change.Amount;
-            if (ReputationRules.IsCappedReason(change.Reason))
-            {
-                var gainedToday = await GainedTodayAsync(db, change.UserId, DateOnly.FromDateTime(ReputationRules.DayStart(now)), cancellationToken);
-                amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
-            }
-            await AddAsync(db, new ReputationEntry
-            {
-                UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
-                PostId = postId, ActorId = actorId, CreatedAt = now,
-            }, cancellationToken);
-        }
-    }
+    public Task AppendAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken) =>
+        AppendAsync(db, changes, sourceKey, postId, actorId, gain: null, oneCommand: false, cancellationToken);
 
     /// <summary>
-    /// The same as <see cref="AppendAsync"/> for a vote, in one command a change (the ledger row and the member's total
-    /// together, as the raw-SQL floor writes them): the caller's context must have nothing pending to save, since no
-    /// SaveChanges runs here. <paramref name="gain"/> is the author's daily-cap counter as the caller read it inside its
-    /// write turn (so it cannot have moved since), which spares the cap its own query.
+    /// The same as <see cref="AppendAsync(CommunityDbContext, IEnumerable{ReputationChange}, string, int?, string?, CancellationToken)"/>
+    /// for a vote, in one command a change (the ledger row and the member's total together, as the raw-SQL floor writes
+    /// them): the caller's context must have nothing pending to save, since no SaveChanges runs here. <paramref name="gain"/>
+    /// is the author's daily-cap counter as the caller read it inside its write turn (so it cannot have moved since), which
+    /// spares the cap its own query.
     /// </summary>
-    public async Task AppendVoteAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int postId, string actorId, VoteGain gain,
-        CancellationToken cancellationToken)
+    public Task AppendVoteAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int postId, string actorId, VoteGain gain,
+        CancellationToken cancellationToken) =>
+        AppendAsync(db, changes, sourceKey, postId, actorId, gain, oneCommand: true, cancellationToken);
+
+    /// <summary>
+    /// The same as <see cref="AppendAsync(CommunityDbContext, IEnumerable{ReputationChange}, string, int?, string?, CancellationToken)"/>,
+    /// in one command a change (the ledger row and the member's total together): the caller's context must have nothing
+    /// pending to save, since no SaveChanges runs here (an acceptance calls it right after its own SaveChanges).
+    /// </summary>
+    public Task AppendInOneCommandAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken) =>
+        AppendAsync(db, changes, sourceKey, postId, actorId, gain: null, oneCommand: true, cancellationToken);
+
+    /// <param name="gain">A member's daily-cap counter already read in this write turn; other members' is read here.</param>
+    /// <param name="oneCommand">Each row with its member's total in one command, no SaveChanges; else through the context.</param>
+    private async Task AppendAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, VoteGain? gain,
+        bool oneCommand, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ReputationRules.DayStart(now));
@@ -59,40 +58,20 @@ public sealed class ReputationLedger(ReputationOptions points, TimeProvider time
             var amount = change.Amount;
             if (ReputationRules.IsCappedReason(change.Reason))
             {
-                var gainedToday = change.UserId == gain.UserId
-                    ? (gain.Day == today ? gain.Gained : 0)
+                var gainedToday = gain is { } read && change.UserId == read.UserId
+                    ? (read.Day == today ? read.Gained : 0)
                     : await GainedTodayAsync(db, change.UserId, today, cancellationToken);
                 amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
             }
-            await AddInOneCommandAsync(db, new ReputationEntry
+            var entry = new ReputationEntry
             {
                 UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
                 PostId = postId, ActorId = actorId, CreatedAt = now,
-            }, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The same as <see cref="AppendAsync"/>, in one command a change (the ledger row and the member's total together):
-    /// the caller's context must have nothing pending to save, since no SaveChanges runs here (an acceptance calls it
-    /// right after its own SaveChanges).
-    /// </summary>
-    public async Task AppendInOneCommandAsync(CommunityDbContext db, IEnumerable<ReputationChange> changes, string sourceKey, int? postId, string? actorId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var change in changes)
-        {
-            var amount = change.Amount;
-            if (ReputationRules.IsCappedReason(change.Reason))
-            {
-                var gainedToday = await GainedTodayAsync(db, change.UserId, DateOnly.FromDateTime(ReputationRules.DayStart(now)), cancellationToken);
-                amount = ReputationRules.CapVoteGain(amount, gainedToday, points.DailyVoteCap);
-            }
-            await AddInOneCommandAsync(db, new ReputationEntry
-            {
-                UserId = change.UserId, Amount = amount, Reason = change.Reason, SourceKey = sourceKey,
-                PostId = postId, ActorId = actorId, CreatedAt = now,
-            }, cancellationToken);
+            };
+            if (oneCommand)
+                await AddInOneCommandAsync(db, entry, cancellationToken);
+            else
+                await AddAsync(db, entry, cancellationToken);
         }
     }
 
