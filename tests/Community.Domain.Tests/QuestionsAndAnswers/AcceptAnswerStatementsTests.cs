@@ -1,10 +1,9 @@
-using System.Data.Common;
 using Community.Domain.Notifications;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
+using Community.Domain.Tests.Persistence;
 using Community.Domain.Tests.Posting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Community.Domain.Tests.QuestionsAndAnswers;
 
@@ -27,7 +26,7 @@ public sealed class AcceptAnswerStatementsTests
         var answerer = await forum.MemberAsync();
         var question = await forum.AskAsync(asker);
         var answer = await forum.AnswerAsync(answerer, question);
-        var counter = new Counter();
+        var counter = new CommandRecorder();
         var contexts = new CountingContexts(forum.Database.ConnectionString, counter);
         var notifier = new Notifier(contexts, forum.Time, new InProcessLiveEvents());
         var accept = new AcceptAnswer(contexts, forum.Ledger, forum.Time, notifier: notifier);
@@ -54,48 +53,8 @@ public sealed class AcceptAnswerStatementsTests
         Assert.True((await forum.ReputationOfAsync(answerer)).Points > 0);
     }
 
-    private sealed class Counter : DbCommandInterceptor
-    {
-        private readonly List<string> commands = [];
 
-        public IReadOnlyList<string> Commands
-        {
-            get
-            {
-                lock (commands)
-                    return commands.ToList();
-            }
-        }
-
-        private void Add(DbCommand command)
-        {
-            lock (commands)
-                commands.Add(command.CommandText);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class CountingContexts(string connectionString, Counter counter) : IDbContextFactory<CommunityDbContext>
+    private sealed class CountingContexts(string connectionString, CommandRecorder counter) : IDbContextFactory<CommunityDbContext>
     {
         public CommunityDbContext CreateDbContext()
         {

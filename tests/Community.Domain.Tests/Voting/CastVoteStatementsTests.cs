@@ -1,10 +1,8 @@
-using System.Data.Common;
 using Community.Domain.Persistence;
 using Community.Domain.Tests.Persistence;
 using Community.Domain.Tests.Posting;
 using Community.Domain.Voting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Community.Domain.Tests.Voting;
 
@@ -16,37 +14,6 @@ public sealed class CastVoteStatementsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class Counter : DbCommandInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        private void Add(DbCommand command)
-        {
-            lock (Commands)
-                Commands.Add(command.CommandText);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Add(command);
-            return ValueTask.FromResult(result);
-        }
-    }
 
     [Fact]
     public async Task AnUpvoteRunsNoEfCommandAndItsFactsReadUsesNoScan()
@@ -55,7 +22,7 @@ public sealed class CastVoteStatementsTests
         await using var forum = await TestForum.CreateAsync();
         var answer = await forum.AnswerAsync(await forum.MemberAsync(), await forum.AskAsync(await forum.MemberAsync()));
         var voter = await forum.MemberAsync();
-        var counter = new Counter();
+        var counter = new CommandRecorder();
         var recorder = new QueryPlans.Recorder();
         var contexts = new CountingContexts(forum.Database.ConnectionString, counter, recorder);
         var vote = new CastVote(contexts, forum.Limits, forum.Ledger, forum.Privileges, forum.Time);
@@ -72,7 +39,7 @@ public sealed class CastVoteStatementsTests
         Assert.Equal(1, (await forum.PostAsync(answer)).Score);
     }
 
-    private sealed class CountingContexts(string connectionString, Counter counter, QueryPlans.Recorder recorder) : IDbContextFactory<CommunityDbContext>
+    private sealed class CountingContexts(string connectionString, CommandRecorder counter, QueryPlans.Recorder recorder) : IDbContextFactory<CommunityDbContext>
     {
         public CommunityDbContext CreateDbContext()
         {
