@@ -50,6 +50,10 @@ public sealed class SmokeRunTests
             foreach (var row in report.Rows.Where(r => r.R is not null))
                 Assert.True(double.IsFinite(row.R!.Value) && row.R > 0, $"{row.Scenario}: R = {row.R}");
             Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Votes", StringComparison.Ordinal)), row => Assert.Contains("totals exact", row.Note));
+            // Posting: throughput from the closed loop, p50/p99 from the open-loop phase at a fixed offered rate.
+            var posting = Assert.Single(report.Rows, r => r.Scenario.StartsWith("Posting answers", StringComparison.Ordinal));
+            Assert.Contains("answers/s offered", posting.Note);
+            Assert.True(posting.P50 is > 0 && posting.P99 >= posting.P50, $"posting p50 {posting.P50}, p99 {posting.P99}");
             Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Knowledge-base feed", StringComparison.Ordinal)), row => Assert.Contains("exactly once", row.Note));
             // Real circuits were started and answered: a figure per circuit, and no event failed.
             Assert.All(report.Rows.Where(r => r.Scenario.StartsWith("Interactive circuits", StringComparison.Ordinal)), row =>

@@ -135,7 +135,15 @@ public sealed class LoadGenerator : IDisposable
     /// Sends <paramref name="perSecond"/> requests a second for <paramref name="duration"/>, each at its due time (the
     /// timer wakes about every millisecond and sends every request that has come due), and measures each from that time.
     /// </summary>
-    public async Task<LoadResult> OpenLoopAsync(IReadOnlyList<LoadRequest> requests, double perSecond, TimeSpan duration)
+    public Task<LoadResult> OpenLoopAsync(IReadOnlyList<LoadRequest> requests, double perSecond, TimeSpan duration) =>
+        OpenLoopAsync(perSecond, duration, _ => SendAsync(requests[(int)(Next(requests) % requests.Count)]));
+
+    /// <summary>
+    /// Open loop for any operation (HTTP requests above, the bench's in-process writes): operation <c>i</c> is due at
+    /// <c>i ÷ perSecond</c> seconds, is started then on the thread pool whatever the earlier ones are doing, and its
+    /// latency is counted from its due time, so waiting behind earlier operations shows.
+    /// </summary>
+    public static async Task<LoadResult> OpenLoopAsync(double perSecond, TimeSpan duration, Func<int, Task<(bool Ok, string? Failure)>> operation)
     {
         var total = Math.Max(1, (int)(perSecond * duration.TotalSeconds));
         var latencies = new double[total];
@@ -151,10 +159,9 @@ public sealed class LoadGenerator : IDisposable
             {
                 var index = i++;
                 var due = start + (long)(index * interval);
-                var request = requests[(int)(Next(requests) % requests.Count)];
                 tasks.Add(Task.Run(async () =>
                 {
-                    var (success, failure) = await SendAsync(request);
+                    var (success, failure) = await operation(index);
                     latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
                     succeeded[index] = success;
                     if (!success)
