@@ -103,6 +103,57 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
             action();
     }
 
+    /// <summary>What an answer's notification needs that can be read before the answer's write turn.</summary>
+    public sealed record AnswerFacts(string AuthorName, IReadOnlySet<string> Mentioned);
+
+    /// <summary>The answerer's name and whom the body mentions (thread members and staff): read before the write turn.</summary>
+    public async Task<AnswerFacts> ReadAnswerFactsAsync(CommunityDbContext db, string authorId, string body, int questionId, CancellationToken cancellationToken = default) =>
+        new(await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).SingleAsync(cancellationToken),
+            await MentionedAsync(db, body, questionId, cancellationToken));
+
+    /// <summary>
+    /// A new answer's notification, written in the answer's own transaction once the answer is saved (and screened),
+    /// before its commit: the answerer follows the thread; the asker, the mentioned and the followers get their notices
+    /// and e-mail entries. One write for the answer and its news, where <see cref="AnswerPostedAsync"/> after the commit
+    /// was a second unit of work that read the answer back and waited for the writer again (half an answer's units in a
+    /// group commit). Failing here never fails the answer: the notification's rows roll back to a savepoint and are
+    /// logged. The caller refuses suspended members before this (<c>ModerationGate</c>), so the author may post.
+    /// <see cref="Announce"/> after the commit does the rest (e-mail queue, bell, open pages).
+    /// </summary>
+    public async Task<Announcement> RecordAnswerAsync(CommunityDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        Answer answer, Question question, AnswerFacts facts, CancellationToken cancellationToken = default)
+    {
+        const string savepoint = "answer_notices";
+        var after = new List<Action>();
+        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        try
+        {
+            await FollowAsync(db, answer.AuthorId, question.Id, cancellationToken);
+            var audience = new Audience(answer.AuthorId, !answer.IsDeleted && !answer.IsHidden && !question.IsDeleted && !question.IsHidden, ActorMayPost: true,
+                QuestionAuthorId: question.AuthorId,
+                Mentioned: facts.Mentioned,
+                QuestionFollowers: await FollowersAsync(db, question.Id, cancellationToken));
+            var link = $"questions/{question.Id}/{Slug.From(question.Title)}#answer-{answer.Id}";
+            await TellAsync(db, NotificationRules.ForAnswer(audience), question.Id, answer.AuthorId, link, kind => kind switch
+            {
+                NotificationKind.AnswerOnYourQuestion => $"{facts.AuthorName} answered your question “{question.Title}”",
+                NotificationKind.Mention => $"{facts.AuthorName} mentioned you in an answer on “{question.Title}”",
+                _ => $"{facts.AuthorName} answered “{question.Title}”, which you follow",
+            }, cancellationToken, afterCommit: after);
+            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is Notice or Follow or EmailOutboxEntry).ToList())
+                entry.State = EntityState.Detached;
+            after.Clear();
+            log.LogWarning(e, "Could not record the notifications of answer {AnswerId}; the answer itself is saved", answer.Id);
+        }
+        after.Add(() => live.Publish(new QuestionActivity(question.Id, QuestionChange.NewAnswer, answer.Id, answer.AuthorId)));
+        return new Announcement(after);
+    }
+
     public async Task CommentPostedAsync(int commentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

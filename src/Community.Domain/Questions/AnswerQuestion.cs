@@ -19,7 +19,10 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
         {
             if (await PostTokens.FindAsync(db, actor.UserId, command.ClientToken, cancellationToken) is { } existing)
                 return WriteResult<int>.Done(existing);
-            var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == command.QuestionId, cancellationToken);
+            // The columns the rules and the notices read, not the question's body and its HTML (kilobytes each).
+            var question = await db.Questions.AsNoTracking().Where(q => q.Id == command.QuestionId)
+                .Select(q => new Question { Id = q.Id, AuthorId = q.AuthorId, Title = q.Title, DeletedAt = q.DeletedAt, HiddenAt = q.HiddenAt, ClosedAt = q.ClosedAt, LockedAt = q.LockedAt })
+                .SingleOrDefaultAsync(cancellationToken);
             if (question is null || !PostRules.CanSee(actor, question))
                 return WriteResult<int>.Fail(WriteFailure.NotFound, "This question no longer exists.");
             if (PostRules.CanAnswer(actor, question) is { Allowed: false } refused)
@@ -46,6 +49,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
                 ClientToken = command.ClientToken,
                 StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
             };
+            var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, actor.UserId, command.Body, question.Id, cancellationToken);
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
                 return WriteResult<int>.Done(earlier);
@@ -55,8 +59,10 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             await gate.ScreenAsync(db, answer, cancellationToken);
             if (answer.StaffDisclosure is not null)
                 await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
+            // Last in the turn, after the screening may have held the answer: a held answer tells nobody.
+            var announcement = notifier is null ? null : await notifier.RecordAnswerAsync(db, transaction, answer, question, facts!, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await Notifications.Notifier.AfterAsync(notifier, n => n.AnswerPostedAsync(answer.Id, cancellationToken));
+            notifier?.Announce(announcement);
             return WriteResult<int>.Done(answer.Id);
         }, cancellationToken);
     }

@@ -55,6 +55,56 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task AnAnswerAndItsNoticesAreOneUnitOfTheGroupCommit()
+    {
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Group commit is SQLite's; PostgreSQL commits each write.");
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, _, _) = NotifierFor(forum);
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync("Helpful Hal");
+        var question = await forum.AskAsync(asker);
+        var answerService = new AnswerQuestion(forum.Database, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
+        var writer = Community.Domain.Persistence.SqliteGroupCommit.For(forum.Database.FilePath);
+        var before = writer.Enqueued;
+
+        var answer = await answerService.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, null), Ct);
+
+        Assert.True(answer.Succeeded, answer.Message);
+        Assert.Equal(1, writer.Enqueued - before);
+        await using var db = forum.Db();
+        Assert.True(await db.Notices.AnyAsync(n => n.UserId == asker.UserId && n.Kind == NotificationKind.AnswerOnYourQuestion, Ct));
+    }
+
+    [Fact]
+    public async Task WhenTheNoticesCannotBeWrittenTheAnswerIsSavedAndNothingOfTheNotificationIs()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var (notifier, _, queue) = NotifierFor(forum);
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync("Helpful Hal");
+        var question = await forum.AskAsync(asker);
+        var answerService = new AnswerQuestion(forum.Database, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
+        await using (var db = forum.Db())
+            await db.Database.ExecuteSqlRawAsync(forum.Database.IsPostgres
+                ? """
+                  CREATE FUNCTION fail_notices() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$;
+                  CREATE TRIGGER fail_notices BEFORE INSERT ON "Notices" FOR EACH ROW EXECUTE FUNCTION fail_notices();
+                  """
+                : "CREATE TRIGGER fail_notices BEFORE INSERT ON Notices BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;", Ct);
+
+        var answer = await answerService.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, null), Ct);
+
+        Assert.True(answer.Succeeded, answer.Message);
+        await using var check = forum.Db();
+        Assert.True(await check.Answers.AnyAsync(a => a.Id == answer.Value, Ct));
+        Assert.Equal(1, ((Question)await forum.PostAsync(question)).AnswerCount);
+        Assert.Empty(await check.Notices.ToListAsync(Ct));
+        Assert.Empty(await check.EmailOutbox.ToListAsync(Ct));
+        Assert.False(await check.Follows.AnyAsync(f => f.UserId == answerer.UserId && f.QuestionId == question, Ct));
+        Assert.Empty(queue.Enqueued);
+    }
+
+    [Fact]
     public async Task FollowersHearOfCommentsAndTheAnswerAuthorOfCommentsUnderTheirAnswer()
     {
         await using var forum = await TestForum.CreateAsync();
