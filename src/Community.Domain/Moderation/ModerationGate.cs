@@ -50,7 +50,24 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
     public async Task ScreenAsync(CommunityDbContext db, Post post, CancellationToken cancellationToken = default)
     {
         var text = post is Question question ? question.Title + "\n" + post.Body : post.Body;
-        var (reason, term, hold) = await VerdictAsync(db, post.AuthorId, text, cancellationToken);
+        await ScreenAsync(db, post, await VerdictAsync(db, post.AuthorId, text, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The screening's verdict on an answer's text, read before its write turn (the author's standing and the watch
+    /// list: reads only), so the turn does not wait for them; <see cref="ScreenAsync(CommunityDbContext, Post, Screening, CancellationToken)"/>
+    /// applies it once the post is saved.
+    /// </summary>
+    public async Task<Screening> ScreenAnswerAsync(CommunityDbContext db, string authorId, string body, CancellationToken cancellationToken = default) =>
+        await VerdictAsync(db, authorId, body, cancellationToken);
+
+    /// <summary>What screening decided about a text: null <see cref="Reason"/> when it is fine.</summary>
+    public readonly record struct Screening(string? Reason, string? Term, bool Hold);
+
+    /// <summary>Applies a verdict read before the write turn to the saved post: a system flag and, when called for, a hold. Saves.</summary>
+    public async Task ScreenAsync(CommunityDbContext db, Post post, Screening verdict, CancellationToken cancellationToken = default)
+    {
+        var (reason, term, hold) = verdict;
         if (reason is null)
             return;
         if (await db.Set<Flag>().AnyAsync(f => f.PostId == post.Id && f.FlaggerId == null && f.Status == FlagStatus.Pending, cancellationToken))
@@ -92,20 +109,20 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
     }
 
     /// <summary>Why the system flags this text (null: it does not), the matched term, and whether to hold it.</summary>
-    private async Task<(string? Reason, string? Term, bool Hold)> VerdictAsync(CommunityDbContext db, string authorId, string text, CancellationToken cancellationToken)
+    private async Task<Screening> VerdictAsync(CommunityDbContext db, string authorId, string text, CancellationToken cancellationToken)
     {
         var author = await db.Users.AsNoTracking().Where(u => u.Id == authorId)
             .Select(u => new { u.Reputation, u.CreatedAt, Moderates = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Accounts.Roles.Member)) })
             .SingleAsync(cancellationToken);
         if (author.Moderates)
-            return (null, null, false);
+            return default;
         var terms = await db.Set<WatchTerm>().AsNoTracking().OrderBy(t => t.Action == WatchAction.HoldUntilReviewed ? 0 : 1).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         if (WatchListMatcher.FirstMatch(text, terms) is { } match)
-            return ($"Matched the watch list ({(match.Action == WatchAction.HoldUntilReviewed ? "hold until reviewed" : "flag for review")}).", match.Phrase, match.Action == WatchAction.HoldUntilReviewed);
+            return new($"Matched the watch list ({(match.Action == WatchAction.HoldUntilReviewed ? "hold until reviewed" : "flag for review")}).", match.Phrase, match.Action == WatchAction.HoldUntilReviewed);
         var links = SpamRules.CountLinks(text);
         if (SpamRules.ShouldHoldForLinks(author.Reputation, author.CreatedAt, Now, links, options))
-            return ($"A brand-new account posted {links} links.", null, true);
-        return (null, null, false);
+            return new($"A brand-new account posted {links} links.", null, true);
+        return default;
     }
 
     private Flag SystemFlag(int? postId, int? commentId, string authorId, string reason, string? term, bool hold) => new()

@@ -49,6 +49,9 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
                 ClientToken = command.ClientToken,
                 StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
             };
+            // Reads before the write turn, so the writers' queue does not wait for them: the screening's verdict on the
+            // text (flag or hold, applied once the answer is saved) and what the notices say.
+            var screening = await gate.ScreenAnswerAsync(db, actor.UserId, command.Body, cancellationToken);
             var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, actor.UserId, command.Body, question.Id, cancellationToken);
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
@@ -56,7 +59,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             // Counted in SQL, so two answers posted at once both count.
             await db.Questions.Where(q => q.Id == question.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1).SetProperty(q => q.LastActivityAt, now), cancellationToken);
-            await gate.ScreenAsync(db, answer, cancellationToken);
+            await gate.ScreenAsync(db, answer, screening, cancellationToken);
             if (answer.StaffDisclosure is not null)
                 await StaffDisclosures.RecordFirstResponseAsync(db, question.Id, actor.UserId, now, cancellationToken);
             // Last in the turn, after the screening may have held the answer: a held answer tells nobody.
