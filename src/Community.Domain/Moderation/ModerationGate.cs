@@ -54,12 +54,32 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
     }
 
     /// <summary>
-    /// The screening's verdict on an answer's text, read before its write turn (the author's standing and the watch
-    /// list: reads only), so the turn does not wait for them; <see cref="ScreenAsync(CommunityDbContext, Post, Screening, CancellationToken)"/>
-    /// applies it once the post is saved.
+    /// A new answer's gate and screening from one read of its author, before its write turn: <see cref="CheckAsync{T}"/>'s
+    /// refusals for <see cref="GatedWrite.Post"/> (Refused not null: return it) and otherwise the screening's verdict on
+    /// the text (the author's standing and the watch list: reads only), which
+    /// <see cref="ScreenAsync(CommunityDbContext, Post, Screening, CancellationToken)"/> applies once the post is saved,
+    /// so the writers' queue does not wait for these reads.
     /// </summary>
-    public async Task<Screening> ScreenAnswerAsync(CommunityDbContext db, string authorId, string body, CancellationToken cancellationToken = default) =>
-        await VerdictAsync(db, authorId, body, cancellationToken);
+    public async Task<(WriteResult<T>? Refused, Screening Verdict)> CheckAndScreenPostAsync<T>(CommunityDbContext db, Actor actor, string text, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (SanctionRules.Check(await Suspensions.ActiveAsync(db, actor.UserId, now, cancellationToken)) is { Allowed: false } suspended)
+            return (WriteResult<T>.From(suspended), default);
+        var author = await AuthorAsync(db, actor.UserId, cancellationToken);
+        if (!actor.IsModerator)
+        {
+            if (SpamRules.LinksProblem(author.Reputation, SpamRules.CountLinks(text), options) is { } links)
+                return (WriteResult<T>.Invalid(new Dictionary<string, string> { ["Body"] = links }), default);
+            if (SpamRules.IsNewMember(author.Reputation, options))
+            {
+                var since = now.AddHours(-1);
+                var recent = await db.Posts.CountAsync(p => p.AuthorId == actor.UserId && p.CreatedAt > since, cancellationToken);
+                if (SpamRules.CanPostMore(author.Reputation, recent, options) is { Allowed: false } tooMany)
+                    return (WriteResult<T>.Fail(WriteFailure.RateLimited, tooMany.Reason!), default);
+            }
+        }
+        return (null, await VerdictAsync(db, author, text, cancellationToken));
+    }
 
     /// <summary>What screening decided about a text: null <see cref="Reason"/> when it is fine.</summary>
     public readonly record struct Screening(string? Reason, string? Term, bool Hold);
@@ -108,12 +128,19 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
         AuditLog.Record(db, Now, null, ModerationAuditActions.Held, AuditTarget.Post(post.Id, post.AuthorId), reason, term is null ? null : $"Watch-list term: {term}");
     }
 
-    /// <summary>Why the system flags this text (null: it does not), the matched term, and whether to hold it.</summary>
-    private async Task<Screening> VerdictAsync(CommunityDbContext db, string authorId, string text, CancellationToken cancellationToken)
-    {
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == authorId)
-            .Select(u => new { u.Reputation, u.CreatedAt, Moderates = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Accounts.Roles.Member)) })
+    private sealed record AuthorStanding(int Reputation, DateTime CreatedAt, bool Moderates);
+
+    private static Task<AuthorStanding> AuthorAsync(CommunityDbContext db, string authorId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == authorId)
+            .Select(u => new AuthorStanding(u.Reputation, u.CreatedAt, db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Accounts.Roles.Member))))
             .SingleAsync(cancellationToken);
+
+    /// <summary>Why the system flags this text (null: it does not), the matched term, and whether to hold it.</summary>
+    private async Task<Screening> VerdictAsync(CommunityDbContext db, string authorId, string text, CancellationToken cancellationToken) =>
+        await VerdictAsync(db, await AuthorAsync(db, authorId, cancellationToken), text, cancellationToken);
+
+    private async Task<Screening> VerdictAsync(CommunityDbContext db, AuthorStanding author, string text, CancellationToken cancellationToken)
+    {
         if (author.Moderates)
             return default;
         var terms = await db.Set<WatchTerm>().AsNoTracking().OrderBy(t => t.Action == WatchAction.HoldUntilReviewed ? 0 : 1).ThenBy(t => t.Id).ToListAsync(cancellationToken);

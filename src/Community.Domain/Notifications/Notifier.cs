@@ -128,11 +128,14 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         await transaction.CreateSavepointAsync(savepoint, cancellationToken);
         try
         {
-            await FollowAsync(db, answer.AuthorId, question.Id, cancellationToken);
+            // The followers first: when the answerer is one of them, following needs no check of its own.
+            var followers = await FollowersAsync(db, question.Id, cancellationToken);
+            if (!followers.Contains(answer.AuthorId))
+                await FollowAsync(db, answer.AuthorId, question.Id, cancellationToken, checkedFirst: true);
             var audience = new Audience(answer.AuthorId, !answer.IsDeleted && !answer.IsHidden && !question.IsDeleted && !question.IsHidden, ActorMayPost: true,
                 QuestionAuthorId: question.AuthorId,
                 Mentioned: facts.Mentioned,
-                QuestionFollowers: await FollowersAsync(db, question.Id, cancellationToken));
+                QuestionFollowers: followers);
             var link = $"questions/{question.Id}/{Slug.From(question.Title)}#answer-{answer.Id}";
             await TellAsync(db, NotificationRules.ForAnswer(audience), question.Id, answer.AuthorId, link, kind => kind switch
             {
@@ -280,9 +283,10 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         }
     }
 
-    private async Task FollowAsync(CommunityDbContext db, string userId, int questionId, CancellationToken cancellationToken)
+    /// <param name="checkedFirst">The caller knows the member does not follow the question yet.</param>
+    private async Task FollowAsync(CommunityDbContext db, string userId, int questionId, CancellationToken cancellationToken, bool checkedFirst = false)
     {
-        if (await db.Follows.AnyAsync(f => f.UserId == userId && f.QuestionId == questionId, cancellationToken))
+        if (!checkedFirst && await db.Follows.AnyAsync(f => f.UserId == userId && f.QuestionId == questionId, cancellationToken))
             return;
         db.Follows.Add(new Follow { UserId = userId, QuestionId = questionId, CreatedAt = time.GetUtcNow().UtcDateTime });
         try

@@ -30,7 +30,10 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             var (rendered, problem) = PostInput.Render(markdown, command.Body);
             if (problem is not null)
                 return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
-            if (await gate.CheckAsync<int>(db, actor, Moderation.GatedWrite.Post, command.Body, cancellationToken: cancellationToken) is { } gated)
+            // The gate's refusals and the screening's verdict (applied once the answer is saved) from one read of the
+            // author, before the write turn, so the writers' queue does not wait for them.
+            var (gated, screening) = await gate.CheckAndScreenPostAsync<int>(db, actor, command.Body, cancellationToken);
+            if (gated is not null)
                 return gated;
             if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: question.AuthorId == actor.UserId) is { } personal)
                 return WriteResult<int>.Invalid(new Dictionary<string, string> { [Escalations.PersonalDataDetector.Field] = personal });
@@ -49,9 +52,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
                 ClientToken = command.ClientToken,
                 StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
             };
-            // Reads before the write turn, so the writers' queue does not wait for them: the screening's verdict on the
-            // text (flag or hold, applied once the answer is saved) and what the notices say.
-            var screening = await gate.ScreenAnswerAsync(db, actor.UserId, command.Body, cancellationToken);
+            // What the notices say, read before the write turn too.
             var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, actor.UserId, command.Body, question.Id, cancellationToken);
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (await PostTokens.AddOnceAsync(contexts, db, transaction, answer, cancellationToken) is { } earlier)
