@@ -24,6 +24,24 @@ internal static class BadgeCheck
         }
     }
 
+    /// <summary>
+    /// After an acceptance: only what it can have earned (<see cref="AcceptanceBadges"/>): the answerer's tag totals in one
+    /// query, what the members hold of the candidates in one more unless they are known held, then the awards in one write.
+    /// </summary>
+    public static async Task AfterAcceptanceAsync(BadgeAwarder? badges, AcceptanceEvent acceptance, CancellationToken cancellationToken)
+    {
+        if (badges is null)
+            return;
+        try
+        {
+            await badges.AwardAfterVotesAsync(AcceptanceBadges.Candidates(acceptance), AcceptanceBadges.TagChecks(acceptance), cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or RetryLimitExceededException)
+        {
+            // Left to the sweep (see BadgeSweepJob).
+        }
+    }
+
     /// <summary>The same, each member's check scoped to what the write changed for them.</summary>
     public static async Task AfterAsync(BadgeAwarder? badges, IEnumerable<(string UserId, BadgeScope Scope)> checks, CancellationToken cancellationToken)
     {

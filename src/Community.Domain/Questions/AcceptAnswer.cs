@@ -50,10 +50,12 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             await ledger.AppendInOneCommandAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
             var announcement = notifier is null ? null : await notifier.RecordAcceptanceAsync(db, answer, answer.Question, actor.UserId, cancellationToken, askerRow?.DisplayName);
             await transaction.CommitAsync(cancellationToken);
-            // Only what the acceptance changed (the full check read every post and vote of both members: ~0.7 s on the
-            // benchmark's dataset); awaited, so the answerer's profile shows the badge once the acceptance returns.
-            await Badges.BadgeCheck.AfterAsync(badges,
-                [(actor.UserId, Badges.BadgeScope.AcceptedOn(answer.Question.Id)), (answer.AuthorId, Badges.BadgeScope.AcceptedOn(answer.Id))], cancellationToken);
+            // Only what the acceptance can have earned, decided from its facts (Scholar, Guru, the answerer's tag badges;
+            // was a scoped check reading both members' facts in ~7 queries); awaited, so the answerer's profile shows the
+            // badge once the acceptance returns.
+            await Badges.BadgeCheck.AfterAcceptanceAsync(badges,
+                new Badges.AcceptanceEvent(actor.UserId, answer.Question.Id, answer.AuthorId, answer.Id, answer.Score, !answer.IsDeleted && !answer.Question.IsDeleted),
+                cancellationToken);
             notifier?.Announce(announcement);
             return WriteResult<int?>.Done(answer.Id);
         }, cancellationToken));

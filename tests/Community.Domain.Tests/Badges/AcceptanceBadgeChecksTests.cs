@@ -62,7 +62,7 @@ public sealed class AcceptanceBadgeChecksTests
 
         Assert.True((await ScopedAccept(forum).AcceptAsync(asker, answer, Ct)).Succeeded);
 
-        // Teacher and Nice Answer on the same answer come too: the scope reads the accepted answer whole.
+        // Only Guru is the acceptance's: Teacher and Nice Answer on that score are the votes' (or the sweep's).
         Assert.Contains((BadgeCatalogue.Guru.Id, answer.ToString()), await forum.AwardsAsync(answerer));
         Assert.Equal(1, await NoticesAsync(forum, answerer.UserId, $"badge:{BadgeCatalogue.Guru.Id}:{answer}"));
     }
@@ -87,6 +87,31 @@ public sealed class AcceptanceBadgeChecksTests
         Assert.Equal(1, await NoticesAsync(forum, answerer.UserId, $"badge:{BadgeCatalogue.Guru.Id}:{answer}"));
         // One write for both members' awards (was one a member).
         Assert.Equal(1, transactions.Count);
+    }
+
+    [Fact]
+    public async Task AnAcceptanceWhoseBadgesAreKnownHeldReadsOnlyTheTagTotalsAndWritesNothing()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var first = await forum.AnswerAsync(await forum.MemberAsync(), await forum.AskAsync(asker));
+        var second = await forum.AnswerAsync(await forum.MemberAsync(), await forum.AskAsync(asker, $"{TestForum.QuestionTitle} again"));
+        var commands = new Community.Domain.Tests.Persistence.CommandRecorder();
+        var transactions = new TransactionCounter();
+        var awarder = new BadgeAwarder(new CountingContexts(new CountingContexts(forum.Database, transactions), commands), forum.Time);
+        var accept = new AcceptAnswer(forum.Database, forum.Ledger, forum.Time, awarder);
+        Assert.True((await accept.AcceptAsync(asker, first, Ct)).Succeeded);
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
+        var before = (commands.Commands.Count, transactions.Count);
+
+        Assert.True((await accept.AcceptAsync(asker, second, Ct)).Succeeded);
+
+        // Scholar is known held and the answer's score earns no Guru: the answerer's tag totals are the one read (the
+        // scoped check read both members' facts in ~7 queries: member since, posts, threads, tags, totals, awards held).
+        Assert.Equal(before.Item1 + 1, commands.Commands.Count);
+        Assert.Contains("\"MemberTagScores\"", commands.Commands[^1], StringComparison.Ordinal);
+        Assert.Equal(before.Item2, transactions.Count);
+        Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
     }
 
     private sealed class TransactionCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
