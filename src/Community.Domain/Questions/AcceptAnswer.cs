@@ -17,44 +17,55 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
         // In a group commit (docs/decisions/0008): the work reads everything again if it has to run again.
         return await OnceMoreIfTheRowChangedAsync(() => contexts.RunGroupCommittedAsync<WriteResult<int?>>(async db =>
         {
-            var answer = await db.Answers.Include(a => a.Question).SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
-            if (answer?.Question is null || !PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, answer.Question))
-                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
-            if (PostRules.CanAccept(actor, answer.Question, answer) is { Allowed: false } refused)
-                return WriteResult<int?>.From(refused);
-            if (answer.Question.AcceptedAnswerId == answer.Id)
-                return WriteResult<int?>.Done(answer.Id);
-            // The two members' facts (staff or not, the asker's name) in one read before the write turn (was three
-            // queries inside it, where every acceptance waits for the one before).
+            // What the rules, the write and the notice read, in one projection before the write turn: the two posts' small
+            // columns (not their 3–6 KB bodies), the asker's name and both members' staff flags (was the two posts whole,
+            // then the members in a second query).
             var askerId = actor.UserId;
-            var members = await db.Users.AsNoTracking().Where(u => u.Id == askerId || u.Id == answer.AuthorId)
-                .Select(u => new
-                {
-                    u.Id, u.DisplayName,
-                    IsStaff = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-                        .Any(name => name == Accounts.Roles.Staff || name == Accounts.Roles.Admin),
-                })
-                .ToListAsync(cancellationToken);
-            var askerRow = members.FirstOrDefault(m => m.Id == askerId);
-            var asker = new ReputationParty(askerId, askerRow?.IsStaff ?? false);
-            var answerer = new ReputationParty(answer.AuthorId, members.FirstOrDefault(m => m.Id == answer.AuthorId)?.IsStaff ?? false);
+            var facts = await (from a in db.Answers.AsNoTracking()
+                               join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
+                               where a.Id == answerId
+                               select new Facts(a.AuthorId, a.DeletedAt, a.HiddenAt, a.Score, q.Id, q.AuthorId, q.DeletedAt, q.HiddenAt, q.AcceptedAnswerId, q.Title, q.Version,
+                                   db.Users.Where(u => u.Id == askerId).Select(u => u.DisplayName).FirstOrDefault(),
+                                   db.UserRoles.Any(ur => ur.UserId == askerId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin))),
+                                   db.UserRoles.Any(ur => ur.UserId == a.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin)))))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (facts is null)
+                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
+            // The posts as the rules and the notice see them; the question is attached with its edit version (the
+            // concurrency token), so the acceptance's UPDATE is the one it always was.
+            var answer = new Answer { Id = answerId, AuthorId = facts.AnswererId, QuestionId = facts.QuestionId, DeletedAt = facts.AnswerDeletedAt, HiddenAt = facts.AnswerHiddenAt, Score = facts.AnswerScore };
+            var question = new Question
+            {
+                Id = facts.QuestionId, AuthorId = facts.AskerId, DeletedAt = facts.QuestionDeletedAt, HiddenAt = facts.QuestionHiddenAt,
+                AcceptedAnswerId = facts.AcceptedAnswerId, Title = facts.Title, Version = facts.Version,
+            };
+            if (!PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, question))
+                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
+            if (PostRules.CanAccept(actor, question, answer) is { Allowed: false } refused)
+                return WriteResult<int?>.From(refused);
+            if (question.AcceptedAnswerId == answer.Id)
+                return WriteResult<int?>.Done(answer.Id);
+            var asker = new ReputationParty(askerId, facts.AskerIsStaff);
+            var answerer = new ReputationParty(answer.AuthorId, facts.AnswererIsStaff);
 
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var source = ReputationRules.AcceptanceSource(answer.Question.Id);
+            var source = ReputationRules.AcceptanceSource(question.Id);
             await ledger.ReverseAsync(db, source, ReputationReason.AcceptanceUndone, actor.UserId, cancellationToken);
-            answer.Question.AcceptedAnswerId = answer.Id;
-            answer.Question.LastActivityAt = time.GetUtcNow().UtcDateTime;
-            KnowledgeBase.KnowledgeBaseOutbox.Record(db, answer.Question.Id, KnowledgeBase.ResolutionKind.Accepted, answer.Question.LastActivityAt);
+            db.Attach(question);
+            question.AcceptedAnswerId = answer.Id;
+            question.LastActivityAt = time.GetUtcNow().UtcDateTime;
+            db.Entry(question).Property(q => q.LastActivityAt).IsModified = true;
+            KnowledgeBase.KnowledgeBaseOutbox.Record(db, question.Id, KnowledgeBase.ResolutionKind.Accepted, question.LastActivityAt);
             await db.SaveChangesAsync(cancellationToken);
             // Nothing is pending now: each ledger row and its member's total in one command.
             await ledger.AppendInOneCommandAsync(db, ReputationRules.ForAcceptance(ledger.Points, asker, answerer), source, answer.Id, actor.UserId, cancellationToken);
-            var announcement = notifier is null ? null : await notifier.RecordAcceptanceAsync(db, answer, answer.Question, actor.UserId, cancellationToken, askerRow?.DisplayName);
+            var announcement = notifier is null ? null : await notifier.RecordAcceptanceAsync(db, answer, question, actor.UserId, cancellationToken, facts.AskerName);
             await transaction.CommitAsync(cancellationToken);
             // Only what the acceptance can have earned, decided from its facts (Scholar, Guru, the answerer's tag badges;
             // was a scoped check reading both members' facts in ~7 queries); awaited, so the answerer's profile shows the
             // badge once the acceptance returns.
             await Badges.BadgeCheck.AfterAcceptanceAsync(badges,
-                new Badges.AcceptanceEvent(actor.UserId, answer.Question.Id, answer.AuthorId, answer.Id, answer.Score, !answer.IsDeleted && !answer.Question.IsDeleted),
+                new Badges.AcceptanceEvent(actor.UserId, question.Id, answer.AuthorId, answer.Id, answer.Score, !answer.IsDeleted && !question.IsDeleted),
                 cancellationToken);
             notifier?.Announce(announcement);
             return WriteResult<int?>.Done(answer.Id);
@@ -81,6 +92,9 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             return WriteResult<int?>.Done(null);
         }, cancellationToken));
     }
+
+    private sealed record Facts(string AnswererId, DateTime? AnswerDeletedAt, DateTime? AnswerHiddenAt, int AnswerScore, int QuestionId, string AskerId,
+        DateTime? QuestionDeletedAt, DateTime? QuestionHiddenAt, int? AcceptedAnswerId, string Title, int Version, string? AskerName, bool AskerIsStaff, bool AnswererIsStaff);
 
     /// <summary>
     /// The question is read before its write, and an edit of it meanwhile changes its version: the transaction was
