@@ -185,4 +185,34 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var (_, points, ledgerSum) = await forum.ReputationOfAsync(voters[1]);
         Assert.Equal(ledgerSum, points);
     }
+
+    [Fact]
+    public async Task VotesHandedOverOneAfterAnotherShareOneRunOfTheWriter()
+    {
+        var author = await forum.MemberAsync();
+        var answer = await forum.AnswerAsync(author, await forum.AskAsync(await forum.MemberAsync()));
+        var voters = await forum.MembersAsync(5);
+        // Long enough that no vote here comes after the run has ended, however slow the machine.
+        Writer.Linger = TimeSpan.FromMinutes(1);
+        try
+        {
+            var runs = Writer.Runs;
+            var (batches, applied) = Writer.Committed;
+
+            foreach (var voter in voters)
+                Assert.True((await forum.Vote.ExecuteAsync(voter, answer, 1, Ct)).Succeeded);
+
+            // Each vote waited for its own COMMIT, so five batches; but the run that applied the first (its connection, its
+            // prepared statements) was still there for the next: one run, not one a vote.
+            Assert.Equal((batches + 5, applied + 5), Writer.Committed);
+            Assert.InRange(Writer.Runs - runs, 0, 1);
+            Assert.Equal(5, (await forum.PostAsync(answer)).Score);
+            var (_, points, ledgerSum) = await forum.ReputationOfAsync(author);
+            Assert.Equal(ledgerSum, points);
+        }
+        finally
+        {
+            Writer.StopLingering();
+        }
+    }
 }
