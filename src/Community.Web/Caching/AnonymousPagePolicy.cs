@@ -15,7 +15,12 @@ internal sealed class AnonymousPagePolicy(TimeSpan duration, string[] tags, Acti
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var cacheable = IsAnonymousRead(http) && OnlyOurQueryKeys(http.Request.Query);
+        var anonymous = IsAnonymousRead(http);
+        // A visitor's page is rendered the same whether it is stored or not (a campaign link's query key only keeps it
+        // out of the cache), so it never carries an antiforgery token or its cookie (CacheableAntiforgery).
+        if (anonymous)
+            PageCache.MarkAnonymousPage(http);
+        var cacheable = anonymous && OnlyOurQueryKeys(http.Request.Query);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

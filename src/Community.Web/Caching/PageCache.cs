@@ -20,6 +20,7 @@ public static class PageCache
     public const string SearchPolicy = "anonymous-search";
 
     private const string CacheableItem = "community.page-cacheable";
+    private const string AnonymousPageItem = "community.page-anonymous";
 
     public static string PostTag(int postId) => "post:" + postId;
 
@@ -42,4 +43,12 @@ public static class PageCache
     public static bool IsCacheable(HttpContext http) => http.Items.ContainsKey(CacheableItem);
 
     internal static void MarkCacheable(HttpContext http) => http.Items[CacheableItem] = true;
+
+    /// <summary>
+    /// Whether this is a visitor's rendering of a page that the anonymous cache serves, stored or not: the same
+    /// impersonal bytes either way (a query key of no link of ours only keeps it out of the cache).
+    /// </summary>
+    public static bool IsAnonymousPage(HttpContext http) => http.Items.ContainsKey(AnonymousPageItem);
+
+    internal static void MarkAnonymousPage(HttpContext http) => http.Items[AnonymousPageItem] = true;
 }

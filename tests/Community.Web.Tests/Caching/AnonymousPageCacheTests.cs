@@ -107,7 +107,10 @@ public sealed class AnonymousPageCacheTests(CommunityWebFactory factory) : IClas
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Null(response.Headers.Age);
             Assert.Null(response.Headers.ETag);
+            // The same visitor's page as the stored one, so no token and no cookie for it either.
+            Assert.False(response.Headers.Contains("Set-Cookie"), "A visitor's page must not set a cookie.");
         });
+        Assert.DoesNotContain(QuestionForms.TokenField, await tracked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("Campaign link", await trackedAgain.Content.ReadAsStringAsync(Ct));
         // The shared entry is untouched, and the site's own keys still vary it.
         Assert.Equal(cached.Headers.ETag, (await VisitAsync(path)).Headers.ETag);
