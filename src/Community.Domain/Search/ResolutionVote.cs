@@ -88,6 +88,11 @@ public sealed class ResolutionVotes(IDbContextFactory<CommunityDbContext> contex
     public async Task<bool> HasVotedAsync(SearchHitKind kind, int id, string visitorId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ResolutionVote>().AnyAsync(v => v.TargetKind == kind && v.TargetId == id && v.VisitorId == visitorId, cancellationToken);
+        return await HasVoted.For(db)(db, kind, id, visitorId);
     }
+
+    // Compiled: asked on every question page a member or a returning visitor opens.
+    private static readonly CompiledPerModel<Func<CommunityDbContext, SearchHitKind, int, string, Task<bool>>> HasVoted = new(() => EF.CompileAsyncQuery(
+        (CommunityDbContext db, SearchHitKind kind, int id, string visitorId) =>
+            db.Set<ResolutionVote>().Any(v => v.TargetKind == kind && v.TargetId == id && v.VisitorId == visitorId)));
 }

@@ -148,6 +148,22 @@ public sealed class SearchPagesTests(CommunityWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Structured_data_is_for_visitors_a_members_page_carries_none()
+    {
+        var visitor = factory.CreateBrowserlessClient();
+        var path = "/" + (await visitor.GetDocumentAsync("/search?q=pulsing+blue")).QuerySelector(".search-title")!.GetAttribute("href")!;
+        var member = await factory.SignedInClientAsync(Demo.Customer);
+
+        var visitorsPage = await visitor.GetDocumentAsync(path);
+        var membersPage = await member.GetDocumentAsync(path);
+
+        Assert.Single(visitorsPage.QuerySelectorAll("script[type='application/ld+json']"));
+        // Search engines read as visitors; a member's page is personal and never indexed, so it skips the work.
+        Assert.Empty(membersPage.QuerySelectorAll("script[type='application/ld+json']"));
+        Assert.NotNull(membersPage.QuerySelector("link[rel=canonical]"));
+    }
+
+    [Fact]
     public async Task Did_this_solve_it_counts_once_per_visitor_and_no_leads_to_a_prefilled_question()
     {
         var client = factory.CreateBrowserlessClient();
