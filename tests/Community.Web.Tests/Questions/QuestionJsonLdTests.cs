@@ -16,6 +16,12 @@ public sealed class QuestionJsonLdTests
     [InlineData("unclosed <a href", "unclosed <a href")]
     [InlineData("  \t\n ", "")]
     [InlineData("", "")]
+    [InlineData("<p>a</p><p>b</p>", "a b")]
+    [InlineData("<b>bold</b>text and\u2003\u00A0 more", "bold text and more")]
+    [InlineData("x&nbsp;&nbsp;y &amp;&amp; z", "x y && z")]
+    [InlineData("<<b>>", ">")]
+    [InlineData("ends with <", "ends with <")]
+    [InlineData("plain", "plain")]
     public void Plain_text_drops_tags_decodes_entities_and_collapses_white_space(string html, string expected) =>
         Assert.Equal(expected, QuestionJsonLd.PlainText(html));
 
