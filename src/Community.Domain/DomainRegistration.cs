@@ -58,7 +58,8 @@ public static class DomainRegistration
         services.AddSingleton<Badges.BadgeQueries>();
         services.AddSingleton<Badges.BadgeGoals>();
         services.AddSingleton<Notices.MemberNotices>();
-        services.AddSingleton<Accounts.SignedInMembers>();
+        // Read on every page a member opens: pooled read contexts, as the question page's queries.
+        services.AddSingleton(provider => new Accounts.SignedInMembers(provider.GetRequiredService<ReadContexts>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new Reputation.Queries.LeaderboardOptions());
         services.AddSingleton<Reputation.Queries.Leaderboard>();
         services.AddSingleton<Reputation.Queries.ReputationHistory>();

@@ -34,7 +34,8 @@ public sealed record UnsolvedPage(SearchHitKind Kind, int Id, string Title, int 
     public string Url => Kind == SearchHitKind.Article ? $"kb/{Id}" : $"questions/{Id}";
 }
 
-public sealed class ResolutionVotes(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time)
+/// <param name="reads">Pooled contexts for <see cref="HasVotedAsync"/>, asked on every page a member opens (the plain factory when null).</param>
+public sealed class ResolutionVotes(IDbContextFactory<CommunityDbContext> contexts, TimeProvider time, Persistence.ReadContexts? reads = null)
 {
     /// <summary>Records the visitor's answer; false when they had already answered for this page (the first answer stands).</summary>
     public async Task<bool> RecordAsync(SearchHitKind kind, int id, string visitorId, bool solved, CancellationToken cancellationToken = default)
@@ -87,7 +88,7 @@ public sealed class ResolutionVotes(IDbContextFactory<CommunityDbContext> contex
 
     public async Task<bool> HasVotedAsync(SearchHitKind kind, int id, string visitorId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await (reads ?? contexts).CreateDbContextAsync(cancellationToken);
         return await HasVoted.For(db)(db, kind, id, visitorId);
     }
 
