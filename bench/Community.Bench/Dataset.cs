@@ -45,6 +45,12 @@ public static class Dataset
             + $"{model.Answers.Length:N0} answers, {model.Votes.Length:N0} votes, {model.Comments.Length:N0} comments ({clock.Elapsed.TotalSeconds:F1} s)");
         DatasetWriter.Write(building, model, clock);
         SqliteConnection.ClearAllPools();
+        // The badges the product's nightly sweep (badge-sweep job) would have awarded by now: a community with a million
+        // votes holds its badges, so the write scenarios award only what their own writes earn, not every first badge.
+        var sweep = Stopwatch.StartNew();
+        var awarded = await new Community.Domain.Badges.BadgeAwarder(new BenchDatabase(building), TimeProvider.System).SweepAsync();
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"  badges: {awarded.Count:N0} awarded by the sweep in {sweep.Elapsed.TotalSeconds:F1} s");
         if (File.Exists(building + "-wal"))
             throw new InvalidOperationException($"{building}-wal is still there after closing every connection.");
         File.Move(building, path);
