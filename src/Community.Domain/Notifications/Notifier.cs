@@ -89,12 +89,8 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
                 Mentioned: mentioned,
                 QuestionFollowers: await FollowersAsync(db, answer.QuestionId, cancellationToken));
             var link = $"questions/{answer.QuestionId}/{Slug.From(answer.QuestionTitle)}#answer-{answer.Id}";
-            await TellAsync(db, NotificationRules.ForAnswer(audience), answer.QuestionId, answer.AuthorId, link, kind => kind switch
-            {
-                NotificationKind.AnswerOnYourQuestion => $"{answer.AuthorName} answered your question “{answer.QuestionTitle}”",
-                NotificationKind.Mention => $"{answer.AuthorName} mentioned you in an answer on “{answer.QuestionTitle}”",
-                _ => $"{answer.AuthorName} answered “{answer.QuestionTitle}”, which you follow",
-            }, cancellationToken, afterCommit: after);
+            await TellAsync(db, NotificationRules.ForAnswer(audience), answer.QuestionId, answer.AuthorId, link,
+                kind => AnswerNoticeText(kind, answer.AuthorName, answer.QuestionTitle), cancellationToken, afterCommit: after);
             await transaction.CommitAsync(cancellationToken);
             after.Add(() => live.Publish(new QuestionActivity(answer.QuestionId, QuestionChange.NewAnswer, answer.Id, answer.AuthorId)));
             return after;
@@ -102,6 +98,14 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         foreach (var action in afterCommit)
             action();
     }
+
+    /// <summary>What an answer's notice says to the asker, to someone it mentions, and to the thread's followers.</summary>
+    private static string AnswerNoticeText(NotificationKind kind, string authorName, string questionTitle) => kind switch
+    {
+        NotificationKind.AnswerOnYourQuestion => $"{authorName} answered your question “{questionTitle}”",
+        NotificationKind.Mention => $"{authorName} mentioned you in an answer on “{questionTitle}”",
+        _ => $"{authorName} answered “{questionTitle}”, which you follow",
+    };
 
     /// <summary>What an answer's notification needs that can be read before the answer's write turn.</summary>
     public sealed record AnswerFacts(string AuthorName, IReadOnlySet<string> Mentioned);
@@ -137,12 +141,8 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
                 Mentioned: facts.Mentioned,
                 QuestionFollowers: followers);
             var link = $"questions/{question.Id}/{Slug.From(question.Title)}#answer-{answer.Id}";
-            await TellAsync(db, NotificationRules.ForAnswer(audience), question.Id, answer.AuthorId, link, kind => kind switch
-            {
-                NotificationKind.AnswerOnYourQuestion => $"{facts.AuthorName} answered your question “{question.Title}”",
-                NotificationKind.Mention => $"{facts.AuthorName} mentioned you in an answer on “{question.Title}”",
-                _ => $"{facts.AuthorName} answered “{question.Title}”, which you follow",
-            }, cancellationToken, afterCommit: after);
+            await TellAsync(db, NotificationRules.ForAnswer(audience), question.Id, answer.AuthorId, link,
+                kind => AnswerNoticeText(kind, facts.AuthorName, question.Title), cancellationToken, afterCommit: after);
             await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
