@@ -59,6 +59,10 @@ await Run(count);
 if (deferred is not null) await deferred.WhenIdleAsync();
 p.Refresh(); var cpu = p.TotalProcessorTime - cpu0; var s = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"{count} answers, {writers} writers: {count / s:F0}/s wall, CPU {cpu.TotalMilliseconds / count:F2} ms an answer, failures {failures}; EF commands {Counter.Instance.Count / (double)count:F1} an answer, {Counter.Instance.Ms / count:F2} ms in them");
+// The group-commit writer's counters (internal): batches, units, time inside the units' turns and in COMMITs.
+var gcType = typeof(CommunityDbContext).Assembly.GetType("Community.Domain.Persistence.SqliteGroupCommit")!;
+var writer = gcType.GetMethod("For")!.Invoke(null, [new SqliteConnection(cs).DataSource]);
+Console.WriteLine($"group commit since start (warm-up included): {gcType.GetProperty("Committed")!.GetValue(writer)} (batches, units); {gcType.GetProperty("Spent")!.GetValue(writer)} (in turns, committing)");
 foreach (var (t, n) in Counter.Instance.Texts.OrderByDescending(x => x.Value)) Console.WriteLine($"{n / (double)count,5:F2} {t}");
 
 sealed class Counter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
