@@ -101,6 +101,9 @@ internal sealed class OutboxDispatchInterceptor(IKnowledgeBaseFeedQueue queue, I
         };
     }
 
+    /// <summary>For writers that bypass EF Core (acceptances on SQLite): hands over an entry they committed themselves.</summary>
+    internal void Dispatch(long entryId, int questionId) => Dispatch([new KnowledgeBaseOutboxEntry { Id = entryId, QuestionId = questionId }]);
+
     private void Dispatch(Pending state)
     {
         var entries = state.Saved.ToList();

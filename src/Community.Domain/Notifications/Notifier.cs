@@ -215,6 +215,31 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         return new Announcement(after);
     }
 
+    /// <summary>
+    /// An acceptance's notices as data, for the SQLite acceptance writer (Questions/SqliteAcceptanceWriter), which writes
+    /// them in its batch as <see cref="RecordAcceptanceAsync"/> would: the same recipients, text and link.
+    /// </summary>
+    internal static AcceptanceNotices AcceptanceNoticesOf(Answer answer, Question question, string acceptedById, string askerName)
+    {
+        var audience = new Audience(acceptedById, answer.DeletedAt is null && answer.HiddenAt is null, true, AnswerAuthorId: answer.AuthorId);
+        var recipients = NotificationRules.ForAcceptance(audience);
+        return new AcceptanceNotices(recipients.Select(r => (r.UserId, r.Kind, NotificationKinds.DefaultDelivery(r.Kind))).ToList(),
+            Clip($"{askerName} accepted your answer to “{question.Title}”", Notice.TextMaxLength), $"questions/{question.Id}/{Slug.From(question.Title)}#answer-{answer.Id}");
+    }
+
+    /// <summary>What the acceptance writer's notices still have to do after its COMMIT (as <see cref="RecordAcceptanceAsync"/>'s announcement).</summary>
+    internal Announcement AcceptanceRecorded(int questionId, int answerId, string acceptedById, IReadOnlyList<string> told, IReadOnlyList<long> emailIds) =>
+        new([() =>
+        {
+            foreach (var id in emailIds)
+                TryEnqueue(id);
+            foreach (var userId in told)
+                live.NotificationsChanged(userId);
+        }, () => live.Publish(new QuestionActivity(questionId, QuestionChange.AnswerAccepted, answerId, acceptedById))]);
+
+    /// <summary>An acceptance's notices: who (with their kind and its default delivery), the text, the link.</summary>
+    internal sealed record AcceptanceNotices(IReadOnlyList<(string UserId, NotificationKind Kind, EmailDelivery DefaultDelivery)> Recipients, string Text, string Link);
+
     /// <summary>What a notification written in another write's transaction still has to do once that committed: e-mail, bell, open pages.</summary>
     public sealed record Announcement(IReadOnlyList<Action> AfterCommit);
 

@@ -2,6 +2,7 @@ using Community.Domain.Persistence;
 using Community.Domain.Posting;
 using Community.Domain.Reputation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Community.Domain.Questions;
 
@@ -14,37 +15,16 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
 {
     public async Task<WriteResult<int?>> AcceptAsync(Actor actor, int answerId, CancellationToken cancellationToken = default)
     {
+        if (EngineOf().Sqlite is { } sqlite)
+            return await OnSqliteAsync(sqlite, actor, answerId, cancellationToken);
         // In a group commit (docs/decisions/0008): the work reads everything again if it has to run again.
         return await OnceMoreIfTheRowChangedAsync(() => contexts.RunGroupCommittedAsync<WriteResult<int?>>(async db =>
         {
-            // What the rules, the write and the notice read, in one projection before the write turn: the two posts' small
-            // columns (not their 3–6 KB bodies), the asker's name and both members' staff flags (was the two posts whole,
-            // then the members in a second query).
+            var (read, refusal) = await ReadAsync(db, actor, answerId, cancellationToken);
+            if (refusal is not null)
+                return refusal;
+            var (facts, answer, question) = read!.Value;
             var askerId = actor.UserId;
-            var facts = await (from a in db.Answers.AsNoTracking()
-                               join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
-                               where a.Id == answerId
-                               select new Facts(a.AuthorId, a.DeletedAt, a.HiddenAt, a.Score, q.Id, q.AuthorId, q.DeletedAt, q.HiddenAt, q.AcceptedAnswerId, q.Title, q.Version,
-                                   db.Users.Where(u => u.Id == askerId).Select(u => u.DisplayName).FirstOrDefault(),
-                                   db.UserRoles.Any(ur => ur.UserId == askerId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin))),
-                                   db.UserRoles.Any(ur => ur.UserId == a.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin)))))
-                .SingleOrDefaultAsync(cancellationToken);
-            if (facts is null)
-                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
-            // The posts as the rules and the notice see them; the question is attached with its edit version (the
-            // concurrency token), so the acceptance's UPDATE is the one it always was.
-            var answer = new Answer { Id = answerId, AuthorId = facts.AnswererId, QuestionId = facts.QuestionId, DeletedAt = facts.AnswerDeletedAt, HiddenAt = facts.AnswerHiddenAt, Score = facts.AnswerScore };
-            var question = new Question
-            {
-                Id = facts.QuestionId, AuthorId = facts.AskerId, DeletedAt = facts.QuestionDeletedAt, HiddenAt = facts.QuestionHiddenAt,
-                AcceptedAnswerId = facts.AcceptedAnswerId, Title = facts.Title, Version = facts.Version,
-            };
-            if (!PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, question))
-                return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
-            if (PostRules.CanAccept(actor, question, answer) is { Allowed: false } refused)
-                return WriteResult<int?>.From(refused);
-            if (question.AcceptedAnswerId == answer.Id)
-                return WriteResult<int?>.Done(answer.Id);
             var asker = new ReputationParty(askerId, facts.AskerIsStaff);
             var answerer = new ReputationParty(answer.AuthorId, facts.AnswererIsStaff);
 
@@ -92,6 +72,111 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             return WriteResult<int?>.Done(null);
         }, cancellationToken));
     }
+
+    /// <summary>
+    /// What the rules, the write and the notice read, in one projection before the write turn: the two posts' small
+    /// columns (not their 3–6 KB bodies), the asker's name and both members' staff flags; then the rules. The posts as the
+    /// rules and the notice see them; the question carries the edit version it was read with (the concurrency token).
+    /// A refusal, or the answer already accepted (done), comes back instead.
+    /// </summary>
+    private static async Task<((Facts Facts, Answer Answer, Question Question)?, WriteResult<int?>?)> ReadAsync(CommunityDbContext db, Actor actor, int answerId,
+        CancellationToken cancellationToken)
+    {
+        var askerId = actor.UserId;
+        var facts = await (from a in db.Answers.AsNoTracking()
+                           join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
+                           where a.Id == answerId
+                           select new Facts(a.AuthorId, a.DeletedAt, a.HiddenAt, a.Score, q.Id, q.AuthorId, q.DeletedAt, q.HiddenAt, q.AcceptedAnswerId, q.Title, q.Version,
+                               db.Users.Where(u => u.Id == askerId).Select(u => u.DisplayName).FirstOrDefault(),
+                               db.UserRoles.Any(ur => ur.UserId == askerId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin))),
+                               db.UserRoles.Any(ur => ur.UserId == a.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Staff || r.Name == Accounts.Roles.Admin)))))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (facts is null)
+            return (null, WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists."));
+        var answer = new Answer { Id = answerId, AuthorId = facts.AnswererId, QuestionId = facts.QuestionId, DeletedAt = facts.AnswerDeletedAt, HiddenAt = facts.AnswerHiddenAt, Score = facts.AnswerScore };
+        var question = new Question
+        {
+            Id = facts.QuestionId, AuthorId = facts.AskerId, DeletedAt = facts.QuestionDeletedAt, HiddenAt = facts.QuestionHiddenAt,
+            AcceptedAnswerId = facts.AcceptedAnswerId, Title = facts.Title, Version = facts.Version,
+        };
+        if (!PostRules.CanSee(actor, answer) || !PostRules.CanSee(actor, question))
+            return (null, WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists."));
+        if (PostRules.CanAccept(actor, question, answer) is { Allowed: false } refused)
+            return (null, WriteResult<int?>.From(refused));
+        if (question.AcceptedAnswerId == answer.Id)
+            return (null, WriteResult<int?>.Done(answer.Id));
+        return ((facts, answer, question), null);
+    }
+
+    /// <summary>
+    /// On SQLite an acceptance is data (docs/decisions/0011's shape, <see cref="SqliteAcceptanceWriter"/>): the facts and
+    /// the rules as on PostgreSQL, on a context that only reads; then the file's acceptance writer applies it in a batch
+    /// with the others waiting, with the same rows, and returns after the batch's COMMIT. What the interceptors would have
+    /// done after the commit (the pages' eviction, the outbox entry's hand-over to the feed) is done here, then the badges
+    /// and the notices' announcement, as on PostgreSQL. An edit of the question since the read sends it back to read again.
+    /// </summary>
+    private async Task<WriteResult<int?>> OnSqliteAsync(SqliteAcceptances sqlite, Actor actor, int answerId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            ((Facts Facts, Answer Answer, Question Question)?, WriteResult<int?>?) read;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                read = await ReadAsync(db, actor, answerId, cancellationToken);
+            if (read.Item2 is { } refusal)
+                return refusal;
+            var (facts, answer, question) = read.Item1!.Value;
+            var notices = notifier is null ? null : Notifications.Notifier.AcceptanceNoticesOf(answer, question, actor.UserId, facts.AskerName ?? "");
+            var applied = await SqliteAcceptanceWriter.For(sqlite.DataSource).ApplyAsync(new PendingAcceptance(sqlite.ConnectionString, question.Id, answer.Id,
+                question.Version, actor.UserId, facts.AskerIsStaff, answer.AuthorId, facts.AnswererIsStaff, ledger, time, notices), cancellationToken);
+            switch (applied.Outcome)
+            {
+                case AcceptanceOutcome.NotFound:
+                    return WriteResult<int?>.Fail(WriteFailure.NotFound, "This answer no longer exists.");
+                case AcceptanceOutcome.AlreadyAccepted:
+                    return WriteResult<int?>.Done(answer.Id);
+                case AcceptanceOutcome.Changed when attempt < 3:
+                    continue;
+                case AcceptanceOutcome.Changed:
+                    throw new DbUpdateConcurrencyException("The question changed while its answer was being accepted.");
+            }
+            if (sqlite.Changes is { } changes)
+            {
+                var change = new Changes.ContentChange { Listings = true };
+                change.PostIds.Add(question.Id);
+                await changes.ChangedAsync(change, cancellationToken);
+            }
+            sqlite.Feed?.Dispatch(applied.EntryId, question.Id);
+            await Badges.BadgeCheck.AfterAcceptanceAsync(badges,
+                new Badges.AcceptanceEvent(actor.UserId, question.Id, answer.AuthorId, answer.Id, answer.Score, !answer.IsDeleted && !question.IsDeleted),
+                cancellationToken);
+            notifier?.Announce(notifier.AcceptanceRecorded(question.Id, answer.Id, actor.UserId, applied.Told ?? [], applied.Emails ?? []));
+            return WriteResult<int?>.Done(answer.Id);
+        }
+    }
+
+    /// <summary>The engine, learnt from the first context (a factory's options do not change): SQLite's file, change sink and feed hand-over, or none.</summary>
+    private Engine EngineOf()
+    {
+        if (engine is { } known)
+            return known;
+        using var db = contexts.CreateDbContext();
+        SqliteAcceptances? sqlite = null;
+        if (db.Database.IsSqlite())
+        {
+            var connectionString = db.Database.GetConnectionString()!;
+            var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+            sqlite = new SqliteAcceptances(connectionString, new Microsoft.Data.Sqlite.SqliteConnection(connectionString).DataSource,
+                interceptors.OfType<Changes.ContentChangeInterceptor>().FirstOrDefault()?.Sink,
+                interceptors.OfType<KnowledgeBase.OutboxDispatchInterceptor>().FirstOrDefault());
+        }
+        return engine = new Engine(sqlite);
+    }
+
+    private Engine? engine;
+
+    private sealed record Engine(SqliteAcceptances? Sqlite);
+
+    private sealed record SqliteAcceptances(string ConnectionString, string DataSource, Changes.IContentChangeSink? Changes, KnowledgeBase.OutboxDispatchInterceptor? Feed);
 
     private sealed record Facts(string AnswererId, DateTime? AnswerDeletedAt, DateTime? AnswerHiddenAt, int AnswerScore, int QuestionId, string AskerId,
         DateTime? QuestionDeletedAt, DateTime? QuestionHiddenAt, int? AcceptedAnswerId, string Title, int Version, string? AskerName, bool AskerIsStaff, bool AnswererIsStaff);

@@ -1,0 +1,483 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Community.Domain.Notifications;
+using Community.Domain.Persistence;
+using Community.Domain.Reputation;
+using Microsoft.Data.Sqlite;
+
+namespace Community.Domain.Questions;
+
+/// <summary>
+/// Acceptances as data on SQLite, as votes are (docs/decisions/0011, <c>Voting/SqliteVoteWriter</c>): <see cref="AcceptAnswer"/>
+/// reads the facts and checks the rules outside the write turn, then hands the acceptance to this writer, one per
+/// database file. The writer takes every acceptance waiting (at most <see cref="MaxBatch"/>), holds the process's write
+/// turn (<see cref="SqliteWriterQueue"/>) for one BEGIN IMMEDIATE … COMMIT, and applies them one after another with
+/// statements prepared once per run on its own connection, each inside a savepoint of its own: the question's state
+/// read inside the batch (an acceptance of the answer already accepted writes nothing, so a double click in one batch
+/// makes one acceptance; an edit since the facts were read sends the acceptance back to read them again), the previous
+/// acceptance's ledger rows reversed, the question's UPDATE with its edit-version check, the knowledge-base outbox row,
+/// the ledger rows with their members' totals (and privilege notices), the answerer's notice and its e-mail row. Each
+/// acceptance reads what the ones before it in the batch left. No caller goes on before the batch's COMMIT; if the
+/// COMMIT fails, each acceptance is applied again in a batch of its own. The run machinery (linger, retry alone) is the
+/// vote writer's.
+/// </summary>
+internal sealed class SqliteAcceptanceWriter
+{
+    public const int MaxBatch = 64;
+
+    private static readonly ConcurrentDictionary<string, SqliteAcceptanceWriter> Files = new(StringComparer.Ordinal);
+
+    /// <summary>How long a run waits for more acceptances once the queue is empty (the vote writer's reason and value).</summary>
+    internal static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(5);
+
+    private readonly Queue<PendingAcceptance> waiting = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private readonly string dataSource;
+    private bool running;
+    private bool lingering;
+    private long runs;
+    private long enqueued;
+    private long batches;
+    private long committed;
+
+    private SqliteAcceptanceWriter(string dataSource) => this.dataSource = dataSource;
+
+    public static SqliteAcceptanceWriter For(string dataSource) => Files.GetOrAdd(dataSource, file => new SqliteAcceptanceWriter(file));
+
+    internal TimeSpan Linger { get; set; } = DefaultLinger;
+
+    /// <summary>Runs started, since the process started.</summary>
+    public long Runs => Interlocked.Read(ref runs);
+
+    /// <summary>Acceptances handed to the writer, since the process started.</summary>
+    public long Enqueued => Interlocked.Read(ref enqueued);
+
+    /// <summary>Batches committed and the acceptances applied in them, since the process started: what the tests observe.</summary>
+    public (long Batches, long Acceptances) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committed));
+
+    /// <summary>Applies the acceptance in the next batch; completes after that batch's COMMIT.</summary>
+    public async Task<AcceptanceApplied> ApplyAsync(PendingAcceptance acceptance, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref enqueued);
+        bool start, wake;
+        lock (waiting)
+        {
+            waiting.Enqueue(acceptance);
+            start = !running;
+            running = true;
+            wake = lingering;
+            lingering = false;
+        }
+        if (start)
+        {
+            Interlocked.Increment(ref runs);
+            _ = Task.Run(RunAsync);
+        }
+        else if (wake)
+            arrived.Release();
+        await using (cancellationToken.Register(() => acceptance.Done.TrySetCanceled(cancellationToken)))
+            return await acceptance.Done.Task;
+    }
+
+    private List<PendingAcceptance>? Take()
+    {
+        lock (waiting)
+        {
+            var batch = new List<PendingAcceptance>();
+            while (batch.Count < MaxBatch && waiting.TryDequeue(out var acceptance))
+                if (!acceptance.Done.Task.IsCompleted)
+                    batch.Add(acceptance);
+            return batch.Count > 0 ? batch : null;
+        }
+    }
+
+    private async Task<bool> WaitingAsync()
+    {
+        lock (waiting)
+        {
+            if (waiting.Count > 0)
+                return true;
+            lingering = true;
+        }
+        while (true)
+        {
+            var woken = await arrived.WaitAsync(Linger);
+            lock (waiting)
+            {
+                if (waiting.Count > 0)
+                {
+                    lingering = false;
+                    return true;
+                }
+                if (!woken)
+                {
+                    lingering = false;
+                    running = false;
+                    return false;
+                }
+                lingering = true;
+            }
+        }
+    }
+
+    /// <summary>Batches while acceptances wait, on one connection with its statements prepared once. Throws nothing.</summary>
+    private async Task RunAsync()
+    {
+        Statements? statements = null;
+        var turn = SqliteWriterQueue.TurnOf(dataSource);
+        try
+        {
+            while (await WaitingAsync())
+            {
+                var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
+                try
+                {
+                    if (Take() is not { } batch)
+                        continue;
+                    try
+                    {
+                        statements ??= new Statements(batch[0].ConnectionString);
+                    }
+                    catch (Exception e)
+                    {
+                        foreach (var acceptance in batch)
+                            acceptance.Done.TrySetException(e);
+                        continue;
+                    }
+                    if (Batch(statements, batch) is null)
+                        continue;
+                    // The connection may be unusable: a fresh one, and each acceptance alone, so one cannot fail the others.
+                    statements.Dispose();
+                    statements = null;
+                    foreach (var acceptance in batch)
+                    {
+                        try
+                        {
+                            statements ??= new Statements(acceptance.ConnectionString);
+                            if (Batch(statements, [acceptance]) is { } alone)
+                            {
+                                acceptance.Done.TrySetException(alone);
+                                statements.Dispose();
+                                statements = null;
+                            }
+                        }
+                        catch (Exception e)
+                        {
+                            acceptance.Done.TrySetException(e);
+                        }
+                    }
+                }
+                finally
+                {
+                    if (entered)
+                        turn.Release();
+                }
+            }
+        }
+        finally
+        {
+            statements?.Dispose();
+        }
+    }
+
+    /// <summary>One transaction for the batch, in the caller's write turn; on failure to commit, why (and no acceptance completed).</summary>
+    private Exception? Batch(Statements s, List<PendingAcceptance> batch)
+    {
+        var outcomes = new (AcceptanceApplied Applied, Exception? Error)[batch.Count];
+        try
+        {
+            s.Begin.ExecuteNonQuery();
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    s.Save.ExecuteNonQuery();
+                    try
+                    {
+                        outcomes[i] = (Apply(s, batch[i]), null);
+                        if (outcomes[i].Applied.Outcome == AcceptanceOutcome.Accepted)
+                            s.Release.ExecuteNonQuery();
+                        else
+                        {
+                            s.RollbackTo.ExecuteNonQuery();
+                            s.Release.ExecuteNonQuery();
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        outcomes[i] = (default, e);
+                        s.RollbackTo.ExecuteNonQuery();
+                        s.Release.ExecuteNonQuery();
+                    }
+                }
+                s.Commit.ExecuteNonQuery();
+            }
+            catch
+            {
+                Quietly(() => s.Rollback.ExecuteNonQuery());
+                throw;
+            }
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+        Interlocked.Increment(ref batches);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Error is { } error)
+                batch[i].Done.TrySetException(error);
+            else
+            {
+                if (outcomes[i].Applied.Outcome == AcceptanceOutcome.Accepted)
+                    Interlocked.Increment(ref committed);
+                batch[i].Done.TrySetResult(outcomes[i].Applied);
+            }
+        }
+        return null;
+    }
+
+    private static void Quietly(Action action)
+    {
+        try { action(); }
+        catch (SqliteException) { }
+        catch (InvalidOperationException) { }
+    }
+
+    /// <summary>
+    /// One acceptance, inside the batch: the same rows, in the same order, as <see cref="AcceptAnswer"/>'s turn on
+    /// PostgreSQL (the ledger's reversal of a previous acceptance, the question, the outbox entry, the ledger rows with
+    /// their totals, the notices and their e-mail rows).
+    /// </summary>
+    private static AcceptanceApplied Apply(Statements s, PendingAcceptance a)
+    {
+        var now = a.Time.GetUtcNow().UtcDateTime;
+        s.Question.Parameters["@question"].Value = a.QuestionId;
+        using (var reader = s.Question.ExecuteReader())
+        {
+            if (!reader.Read())
+                return new AcceptanceApplied(AcceptanceOutcome.NotFound);
+            if (reader.GetInt32(1) != a.Version)
+                return new AcceptanceApplied(AcceptanceOutcome.Changed);
+            if (!reader.IsDBNull(0) && reader.GetInt32(0) == a.AnswerId)
+                return new AcceptanceApplied(AcceptanceOutcome.AlreadyAccepted);
+        }
+
+        var source = ReputationRules.AcceptanceSource(a.QuestionId);
+        s.Nets.Parameters["@source"].Value = source;
+        var nets = new List<(string UserId, int? PostId, long Net)>();
+        using (var reader = s.Nets.ExecuteReader())
+            while (reader.Read())
+                nets.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt64(2)));
+        foreach (var (userId, postId, net) in nets)
+            if (net != 0)
+                Append(s, a, userId, (int)-net, ReputationReason.AcceptanceUndone, source, postId, now);
+
+        s.Accept.Parameters["@question"].Value = a.QuestionId;
+        s.Accept.Parameters["@answer"].Value = a.AnswerId;
+        s.Accept.Parameters["@version"].Value = a.Version;
+        s.Accept.Parameters["@now"].Value = now;
+        if (s.Accept.ExecuteNonQuery() != 1)
+            return new AcceptanceApplied(AcceptanceOutcome.Changed);
+        s.Outbox.Parameters["@question"].Value = a.QuestionId;
+        s.Outbox.Parameters["@kind"].Value = KnowledgeBase.ResolutionKind.Accepted.ToString();
+        s.Outbox.Parameters["@now"].Value = now;
+        var entryId = Convert.ToInt64(s.Outbox.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        foreach (var change in ReputationRules.ForAcceptance(a.Ledger.Points, new ReputationParty(a.AskerId, a.AskerIsStaff), new ReputationParty(a.AnswererId, a.AnswererIsStaff)))
+            if (change.Amount != 0)
+                Append(s, a, change.UserId, change.Amount, change.Reason, source, a.AnswerId, now);
+
+        var told = new List<string>();
+        var emails = new List<long>();
+        if (a.Notices is { } notices)
+        {
+            foreach (var (userId, kind, defaultDelivery) in notices.Recipients)
+            {
+                var notice = s.Notice.Parameters;
+                notice["@user"].Value = userId;
+                notice["@text"].Value = notices.Text;
+                notice["@link"].Value = notices.Link;
+                notice["@kind"].Value = kind.ToString();
+                notice["@question"].Value = a.QuestionId;
+                notice["@actor"].Value = a.AskerId;
+                notice["@now"].Value = now;
+                var noticeId = Convert.ToInt64(s.Notice.ExecuteScalar(), CultureInfo.InvariantCulture);
+                told.Add(userId);
+                s.Delivery.Parameters["@user"].Value = userId;
+                s.Delivery.Parameters["@kind"].Value = kind.ToString();
+                var chosen = s.Delivery.ExecuteScalar() is string stored ? Enum.Parse<EmailDelivery>(stored) : defaultDelivery;
+                if (chosen != EmailDelivery.Immediately)
+                    continue;
+                var email = s.Email.Parameters;
+                email["@user"].Value = userId;
+                email["@notice"].Value = noticeId;
+                email["@kind"].Value = kind.ToString();
+                email["@now"].Value = now;
+                emails.Add(Convert.ToInt64(s.Email.ExecuteScalar(), CultureInfo.InvariantCulture));
+            }
+        }
+        return new AcceptanceApplied(AcceptanceOutcome.Accepted, entryId, told, emails);
+    }
+
+    /// <summary>A ledger row and its member's total; a gain also tells the member of privileges it unlocked (as the vote writer does).</summary>
+    private static void Append(Statements s, PendingAcceptance a, string userId, int amount, ReputationReason reason, string source, int? postId, DateTime now)
+    {
+        var entry = s.Entry.Parameters;
+        entry["@user"].Value = userId;
+        entry["@amount"].Value = amount;
+        entry["@reason"].Value = reason.ToString();
+        entry["@source"].Value = source;
+        entry["@post"].Value = (object?)postId ?? DBNull.Value;
+        entry["@actor"].Value = a.AskerId;
+        entry["@now"].Value = now;
+        s.Entry.ExecuteNonQuery();
+        s.Total.Parameters["@user"].Value = userId;
+        s.Total.Parameters["@amount"].Value = amount;
+        var after = Convert.ToInt64(s.Total.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (amount <= 0 || a.Ledger.Notices is not { } notices)
+            return;
+        foreach (var (text, link, key) in notices.PrivilegeNotices(ReputationRules.Total(after - amount), ReputationRules.Total(after)))
+        {
+            var notice = s.PrivilegeNotice.Parameters;
+            notice["@user"].Value = userId;
+            notice["@text"].Value = text;
+            notice["@link"].Value = link;
+            notice["@key"].Value = key;
+            notice["@now"].Value = now;
+            s.PrivilegeNotice.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly List<SqliteCommand> all = [];
+
+        public Statements(string connectionString)
+        {
+            connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                SqliteConnectionSettings.Apply(connection);
+                using (var keys = connection.CreateCommand())
+                {
+                    keys.CommandText = "PRAGMA foreign_keys=1;";
+                    keys.ExecuteNonQuery();
+                }
+                Begin = Prepare("BEGIN IMMEDIATE");
+                Commit = Prepare("COMMIT");
+                Rollback = Prepare("ROLLBACK");
+                Save = Prepare("SAVEPOINT acceptance");
+                Release = Prepare("RELEASE acceptance");
+                RollbackTo = Prepare("ROLLBACK TO acceptance");
+                Question = Prepare("""SELECT "AcceptedAnswerId", "Version" FROM "Posts" WHERE "Id" = @question AND "Kind" = 'Question'""", "@question");
+                Nets = Prepare("""
+                    SELECT "UserId", "PostId", sum("Amount") FROM "ReputationEntries" WHERE "SourceKey" = @source GROUP BY "UserId", "PostId"
+                    """, "@source");
+                Accept = Prepare("""
+                    UPDATE "Posts" SET "AcceptedAnswerId" = @answer, "LastActivityAt" = @now WHERE "Id" = @question AND "Version" = @version
+                    """, "@question", "@answer", "@version", "@now");
+                Outbox = Prepare("""
+                    INSERT INTO "KbOutbox" ("QuestionId", "Kind", "CreatedAt", "Summary", "SummaryAuthorId", "Attempts", "LastAttemptAt", "LastError", "DoneAt")
+                    VALUES (@question, @kind, @now, NULL, NULL, 0, NULL, NULL, NULL) RETURNING "Id"
+                    """, "@question", "@kind", "@now");
+                Entry = Prepare("""
+                    INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
+                    VALUES (@user, @amount, @reason, @source, @post, @actor, @now)
+                    """, "@user", "@amount", "@reason", "@source", "@post", "@actor", "@now");
+                Total = Prepare($"""
+                    UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount,
+                        "Reputation" = max({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
+                    WHERE "Id" = @user RETURNING "ReputationPoints"
+                    """, "@user", "@amount");
+                PrivilegeNotice = Prepare($"""
+                    INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "Kind", "CreatedAt")
+                    SELECT @user, @text, @link, @key, '{NotificationKind.PrivilegeEarned}', @now
+                    WHERE NOT EXISTS (SELECT 1 FROM "Notices" WHERE "UserId" = @user AND "Key" = @key)
+                    """, "@user", "@text", "@link", "@key", "@now");
+                Notice = Prepare("""
+                    INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "CreatedAt", "ReadAt", "ActorId", "Kind", "QuestionId")
+                    VALUES (@user, @text, @link, NULL, @now, NULL, @actor, @kind, @question) RETURNING "Id"
+                    """, "@user", "@text", "@link", "@kind", "@question", "@actor", "@now");
+                Delivery = Prepare("""SELECT "Delivery" FROM "EmailPreferences" WHERE "UserId" = @user AND "Kind" = @kind""", "@user", "@kind");
+                Email = Prepare("""
+                    INSERT INTO "EmailOutbox" ("UserId", "NoticeId", "Kind", "IsDigest", "DigestDay", "CreatedAt", "SentAt", "SkippedAt", "Attempts", "LastError")
+                    VALUES (@user, @notice, @kind, 0, NULL, @now, NULL, NULL, 0, NULL) RETURNING "Id"
+                    """, "@user", "@notice", "@kind", "@now");
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
+
+        public SqliteCommand Begin { get; } = null!;
+        public SqliteCommand Commit { get; } = null!;
+        public SqliteCommand Rollback { get; } = null!;
+        public SqliteCommand Save { get; } = null!;
+        public SqliteCommand Release { get; } = null!;
+        public SqliteCommand RollbackTo { get; } = null!;
+        public SqliteCommand Question { get; } = null!;
+        public SqliteCommand Nets { get; } = null!;
+        public SqliteCommand Accept { get; } = null!;
+        public SqliteCommand Outbox { get; } = null!;
+        public SqliteCommand Entry { get; } = null!;
+        public SqliteCommand Total { get; } = null!;
+        public SqliteCommand PrivilegeNotice { get; } = null!;
+        public SqliteCommand Notice { get; } = null!;
+        public SqliteCommand Delivery { get; } = null!;
+        public SqliteCommand Email { get; } = null!;
+
+        private SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            all.Add(command);
+            command.CommandText = sql;
+            foreach (var name in parameters)
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            command.Prepare();
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in all)
+                command.Dispose();
+            connection.Dispose();
+        }
+    }
+}
+
+/// <summary>An acceptance whose rules passed, for the writer: the question as read (its edit version), the two members, the notices.</summary>
+internal sealed class PendingAcceptance(string connectionString, int questionId, int answerId, int version, string askerId, bool askerIsStaff,
+    string answererId, bool answererIsStaff, ReputationLedger ledger, TimeProvider time, Notifier.AcceptanceNotices? notices)
+{
+    public string ConnectionString => connectionString;
+    public int QuestionId => questionId;
+    public int AnswerId => answerId;
+    public int Version => version;
+    public string AskerId => askerId;
+    public bool AskerIsStaff => askerIsStaff;
+    public string AnswererId => answererId;
+    public bool AnswererIsStaff => answererIsStaff;
+    public ReputationLedger Ledger => ledger;
+    public TimeProvider Time => time;
+    public Notifier.AcceptanceNotices? Notices => notices;
+    public TaskCompletionSource<AcceptanceApplied> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+internal enum AcceptanceOutcome
+{
+    Accepted,
+    AlreadyAccepted,
+    /// <summary>The question was edited (its version moved) since the facts were read: read them again.</summary>
+    Changed,
+    NotFound,
+}
+
+/// <summary>What the writer did with an acceptance: its outbox entry, the members it told and their e-mail rows.</summary>
+internal readonly record struct AcceptanceApplied(AcceptanceOutcome Outcome, long EntryId = 0, IReadOnlyList<string>? Told = null, IReadOnlyList<long>? Emails = null);
