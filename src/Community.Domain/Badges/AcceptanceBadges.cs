@@ -29,6 +29,16 @@ public static class AcceptanceBadges
         return candidates;
     }
 
+    /// <summary>
+    /// Everything the acceptance can have earned once the answerer's totals in the question's tags are known (the SQLite
+    /// acceptance writer reads them inside its batch, as the vote writer does): <see cref="Candidates(AcceptanceEvent)"/> and
+    /// the tag levels those totals reach, so the check needs no query when every one is known held.
+    /// </summary>
+    public static IReadOnlyList<BadgeCandidate> Candidates(AcceptanceEvent acceptance, IReadOnlyList<TagFact> answererTags) =>
+        acceptance.ThreadLive
+            ? [.. Candidates(acceptance), .. answererTags.SelectMany(totals => VoteBadges.TagLevels(totals).Select(level => new BadgeCandidate(acceptance.AnswererId, level, totals.Tag, null)))]
+            : [];
+
     /// <summary>The answerer's totals in the question's tags are worth a look (the check reads them from the counters).</summary>
     public static IReadOnlyList<(string AuthorId, int QuestionId)> TagChecks(AcceptanceEvent acceptance) =>
         acceptance.ThreadLive ? [(acceptance.AnswererId, acceptance.QuestionId)] : [];

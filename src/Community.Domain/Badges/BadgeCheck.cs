@@ -28,13 +28,19 @@ internal static class BadgeCheck
     /// After an acceptance: only what it can have earned (<see cref="AcceptanceBadges"/>): the answerer's tag totals in one
     /// query, what the members hold of the candidates in one more unless they are known held, then the awards in one write.
     /// </summary>
-    public static async Task AfterAcceptanceAsync(BadgeAwarder? badges, AcceptanceEvent acceptance, CancellationToken cancellationToken)
+    /// <param name="answererTags">The answerer's totals in the question's tags within reach of a tag badge, when the write read
+    /// them (the SQLite acceptance writer): then no counters query, and none at all when every candidate is known held.</param>
+    public static async Task AfterAcceptanceAsync(BadgeAwarder? badges, AcceptanceEvent acceptance, CancellationToken cancellationToken,
+        IReadOnlyList<TagFact>? answererTags = null)
     {
         if (badges is null)
             return;
         try
         {
-            await badges.AwardAfterVotesAsync(AcceptanceBadges.Candidates(acceptance), AcceptanceBadges.TagChecks(acceptance), cancellationToken);
+            if (answererTags is not null)
+                await badges.AwardAfterVotesAsync(AcceptanceBadges.Candidates(acceptance, answererTags), [], cancellationToken);
+            else
+                await badges.AwardAfterVotesAsync(AcceptanceBadges.Candidates(acceptance), AcceptanceBadges.TagChecks(acceptance), cancellationToken);
         }
         catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or RetryLimitExceededException)
         {

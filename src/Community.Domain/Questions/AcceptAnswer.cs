@@ -127,7 +127,8 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
             var (facts, answer, question) = read.Item1!.Value;
             var notices = notifier is null ? null : Notifications.Notifier.AcceptanceNoticesOf(answer, question, actor.UserId, facts.AskerName ?? "");
             var applied = await SqliteAcceptanceWriter.For(sqlite.DataSource).ApplyAsync(new PendingAcceptance(sqlite.ConnectionString, question.Id, answer.Id,
-                question.Version, actor.UserId, facts.AskerIsStaff, answer.AuthorId, facts.AnswererIsStaff, ledger, time, notices), cancellationToken);
+                question.Version, actor.UserId, facts.AskerIsStaff, answer.AuthorId, facts.AnswererIsStaff, ledger, time, notices,
+                readsTagTotals: badges is not null && !answer.IsDeleted && !question.IsDeleted), cancellationToken);
             switch (applied.Outcome)
             {
                 case AcceptanceOutcome.NotFound:
@@ -146,9 +147,10 @@ public sealed class AcceptAnswer(IDbContextFactory<CommunityDbContext> contexts,
                 await changes.ChangedAsync(change, cancellationToken);
             }
             sqlite.Feed?.Dispatch(applied.EntryId, question.Id);
+            // The answerer's tag totals came with the batch: no counters query, none at all when the badges are known held.
             await Badges.BadgeCheck.AfterAcceptanceAsync(badges,
                 new Badges.AcceptanceEvent(actor.UserId, question.Id, answer.AuthorId, answer.Id, answer.Score, !answer.IsDeleted && !question.IsDeleted),
-                cancellationToken);
+                cancellationToken, applied.Tags);
             notifier?.Announce(notifier.AcceptanceRecorded(question.Id, answer.Id, actor.UserId, applied.Told ?? [], applied.Emails ?? []));
             return WriteResult<int?>.Done(answer.Id);
         }

@@ -317,7 +317,20 @@ internal sealed class SqliteAcceptanceWriter
                 emails.Add(Convert.ToInt64(s.Email.ExecuteScalar(), CultureInfo.InvariantCulture));
             }
         }
-        return new AcceptanceApplied(AcceptanceOutcome.Accepted, entryId, told, emails);
+        IReadOnlyList<Badges.TagFact>? tags = null;
+        if (a.ReadsTagTotals)
+        {
+            // For the tag badges: the answerer's totals in the question's tags (counters kept by triggers), so the badge
+            // check after the COMMIT needs no query when every level they reach is known held (as the vote writer does).
+            s.TagTotals.Parameters["@question"].Value = a.QuestionId;
+            s.TagTotals.Parameters["@author"].Value = a.AnswererId;
+            var read = new List<Badges.TagFact>();
+            using (var reader = s.TagTotals.ExecuteReader())
+                while (reader.Read())
+                    read.Add(new Badges.TagFact(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            tags = read;
+        }
+        return new AcceptanceApplied(AcceptanceOutcome.Accepted, entryId, told, emails, tags);
     }
 
     /// <summary>A ledger row and its member's total; a gain also tells the member of privileges it unlocked (as the vote writer does).</summary>
@@ -407,6 +420,12 @@ internal sealed class SqliteAcceptanceWriter
                     INSERT INTO "EmailOutbox" ("UserId", "NoticeId", "Kind", "IsDigest", "DigestDay", "CreatedAt", "SentAt", "SkippedAt", "Attempts", "LastError")
                     VALUES (@user, @notice, @kind, 0, NULL, @now, NULL, NULL, 0, NULL) RETURNING "Id"
                     """, "@user", "@notice", "@kind", "@now");
+                TagTotals = Prepare($"""
+                    SELECT t."Name", s."Score", s."Answers" FROM "QuestionTags" AS qt
+                    JOIN "MemberTagScores" AS s ON s."UserId" = @author AND s."TagId" = qt."TagsId"
+                    JOIN "Tags" AS t ON t."Id" = qt."TagsId"
+                    WHERE qt."QuestionsId" = @question AND s."Score" >= {Badges.VoteBadges.TagScoreFloor} AND s."Answers" >= {Badges.VoteBadges.TagAnswersFloor}
+                    """, "@question", "@author");
             }
             catch
             {
@@ -431,6 +450,7 @@ internal sealed class SqliteAcceptanceWriter
         public SqliteCommand Notice { get; } = null!;
         public SqliteCommand Delivery { get; } = null!;
         public SqliteCommand Email { get; } = null!;
+        public SqliteCommand TagTotals { get; } = null!;
 
         private SqliteCommand Prepare(string sql, params string[] parameters)
         {
@@ -454,8 +474,10 @@ internal sealed class SqliteAcceptanceWriter
 
 /// <summary>An acceptance whose rules passed, for the writer: the question as read (its edit version), the two members, the notices.</summary>
 internal sealed class PendingAcceptance(string connectionString, int questionId, int answerId, int version, string askerId, bool askerIsStaff,
-    string answererId, bool answererIsStaff, ReputationLedger ledger, TimeProvider time, Notifier.AcceptanceNotices? notices)
+    string answererId, bool answererIsStaff, ReputationLedger ledger, TimeProvider time, Notifier.AcceptanceNotices? notices, bool readsTagTotals = false)
 {
+    /// <summary>Read the answerer's tag totals after the acceptance (a badge check follows and the thread is live).</summary>
+    public bool ReadsTagTotals => readsTagTotals;
     public string ConnectionString => connectionString;
     public int QuestionId => questionId;
     public int AnswerId => answerId;
@@ -480,4 +502,6 @@ internal enum AcceptanceOutcome
 }
 
 /// <summary>What the writer did with an acceptance: its outbox entry, the members it told and their e-mail rows.</summary>
-internal readonly record struct AcceptanceApplied(AcceptanceOutcome Outcome, long EntryId = 0, IReadOnlyList<string>? Told = null, IReadOnlyList<long>? Emails = null);
+/// <param name="Tags">When asked for: the answerer's totals in the question's tags within reach of a tag badge.</param>
+internal readonly record struct AcceptanceApplied(AcceptanceOutcome Outcome, long EntryId = 0, IReadOnlyList<string>? Told = null, IReadOnlyList<long>? Emails = null,
+    IReadOnlyList<Badges.TagFact>? Tags = null);

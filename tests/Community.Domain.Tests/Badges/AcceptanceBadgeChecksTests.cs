@@ -90,7 +90,7 @@ public sealed class AcceptanceBadgeChecksTests
     }
 
     [Fact]
-    public async Task AnAcceptanceWhoseBadgesAreKnownHeldReadsOnlyTheTagTotalsAndWritesNothing()
+    public async Task AnAcceptanceWhoseBadgesAreKnownHeldReadsAtMostTheTagTotalsAndWritesNothing()
     {
         await using var forum = await TestForum.CreateAsync();
         var asker = await forum.MemberAsync();
@@ -108,8 +108,14 @@ public sealed class AcceptanceBadgeChecksTests
 
         // Scholar is known held and the answer's score earns no Guru: the answerer's tag totals are the one read (the
         // scoped check read both members' facts in ~7 queries: member since, posts, threads, tags, totals, awards held).
-        Assert.Equal(before.Item1 + 1, commands.Commands.Count);
-        Assert.Contains("\"MemberTagScores\"", commands.Commands[^1], StringComparison.Ordinal);
+        // On SQLite the acceptance writer read them inside its batch, so the check reads nothing at all.
+        if (Community.Testing.TestProvider.IsPostgres)
+        {
+            Assert.Equal(before.Item1 + 1, commands.Commands.Count);
+            Assert.Contains("\"MemberTagScores\"", commands.Commands[^1], StringComparison.Ordinal);
+        }
+        else
+            Assert.Equal(before.Item1, commands.Commands.Count);
         Assert.Equal(before.Item2, transactions.Count);
         Assert.Equal([(BadgeCatalogue.Scholar.Id, BadgeRules.OnceKey)], await forum.AwardsAsync(asker));
     }
