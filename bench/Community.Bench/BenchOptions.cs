@@ -33,6 +33,8 @@ public sealed record BenchOptions
           --smoke              all: 1,000 questions and a fraction of a second per phase (what the test runs).
           --seconds N          all: seconds of each closed-loop phase (default 5; open loop runs twice as long).
           --rounds N           all: interleaved floor/product rounds (default 3).
+          --warm-requests N    all: requests each side of a page scenario serves before its rounds (default 10000, at
+                               most 30 s): the product's code is recompiled in tiers over its first thousands.
           --workers N          all: closed-loop connections (default 16).
           --writers N          all: concurrent answer writers (default 64).
           --write-seconds N    all: seconds of the posting run (default 15; the issue's sustained run is 600).
@@ -103,6 +105,7 @@ public sealed record BenchOptions
                 "--smoke" => options with { Questions = 1_000, All = Community.Bench.All.AllOptions.SmokeDefaults with { ResultsFile = options.All.ResultsFile, Only = options.All.Only } },
                 "--seconds" => options with { All = options.All with { PhaseSeconds = Number(1) } },
                 "--rounds" => options with { All = options.All with { Rounds = Number(1) } },
+                "--warm-requests" => options with { All = options.All with { WarmRequests = Number(0) } },
                 "--workers" => options with { All = options.All with { Workers = Number(1) } },
                 "--writers" => options with { All = options.All with { Writers = Number(1) } },
                 "--write-seconds" => options with { All = options.All with { WriteSeconds = Number(1) } },

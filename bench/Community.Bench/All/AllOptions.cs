@@ -7,6 +7,12 @@ public sealed record AllOptions
     public double PhaseSeconds { get; init; } = 5;
     public int Rounds { get; init; } = 3;
     public int Workers { get; init; } = 16;
+    /// <summary>
+    /// Requests each side of a page scenario serves before its rounds (at most <see cref="WarmSeconds"/>): the product's
+    /// hot code is recompiled in tiers over its first thousands of requests, and a server is measured as it runs, warm.
+    /// </summary>
+    public int WarmRequests { get; init; } = 10_000;
+    public double WarmSeconds { get; init; } = 30;
     /// <summary>Seconds of the posting run (the sustained run is 10 minutes: --write-seconds 600).</summary>
     public double WriteSeconds { get; init; } = 15;
     public int Writers { get; init; } = 64;
@@ -28,7 +34,7 @@ public sealed record AllOptions
 
     public static AllOptions SmokeDefaults => new()
     {
-        PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WriteSeconds = 0.5, Writers = 2, Smoke = true,
+        PhaseSeconds = 0.3, Rounds = 3, Workers = 4, WarmRequests = 20, WarmSeconds = 1, WriteSeconds = 0.5, Writers = 2, Smoke = true,
         KnowledgeBaseThreads = 20, Circuits = 4, CircuitEventSeconds = 0.25,
     };
 }

@@ -104,9 +104,9 @@ internal static class PageScenarios
     {
         Console.WriteLine($"{scenario}:");
         var all = context.All;
-        var warm = TimeSpan.FromSeconds(Math.Min(1, all.PhaseSeconds));
-        await floorLoad.ClosedLoopAsync(floorRequests, all.Workers, warm);
-        await productLoad.ClosedLoopAsync(productRequests, all.Workers, warm);
+        var floorWarm = await WarmUpAsync(floorLoad, floorRequests, all);
+        var productWarm = await WarmUpAsync(productLoad, productRequests, all);
+        Console.WriteLine($"  warm-up: floor {floorWarm.Requests:N0} requests in {floorWarm.Seconds:F1} s, product {productWarm.Requests:N0} in {productWarm.Seconds:F1} s");
         var floors = new List<double>();
         var products = new List<double>();
         var cpu = new List<CpuShare>();
@@ -137,6 +137,25 @@ internal static class PageScenarios
             target, failed == 0 && meets(r, latency.P99), RunContext.Worst([.. cpu]).ToString(),
             $"p50/p99 at {rate:N0} req/s offered (open loop, {open.Result.Ok:N0} requests)" + (note.Length > 0 ? "; " + note : "") + Failures(open.Result)));
         return productMedian;
+    }
+
+    /// <summary>
+    /// Serves <see cref="AllOptions.WarmRequests"/> requests (or for <see cref="AllOptions.WarmSeconds"/>) in windows of
+    /// one second. A one-second warm-up measured the product's tiered compilation: its CPU per question page fell from
+    /// 4.4 to 1.7 ms over its first 10,000 requests, and the rounds rose (202, 522, 912 req/s).
+    /// </summary>
+    public static async Task<(int Requests, double Seconds)> WarmUpAsync(LoadGenerator load, IReadOnlyList<LoadRequest> requests, AllOptions all)
+    {
+        var window = TimeSpan.FromSeconds(Math.Min(1, all.PhaseSeconds));
+        var served = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            var result = await load.ClosedLoopAsync(requests, all.Workers, window);
+            served += result.Ok + result.Failed;
+        }
+        while (served < all.WarmRequests && clock.Elapsed.TotalSeconds < all.WarmSeconds);
+        return (served, clock.Elapsed.TotalSeconds);
     }
 
     private static string Failures(LoadResult result) => result.Failed == 0 ? "" : $"; {result.Failed:N0} FAILED ({result.FirstFailure})";

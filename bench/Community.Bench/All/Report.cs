@@ -19,6 +19,7 @@ internal static class Report
             + (all.PhaseSeconds == defaults.PhaseSeconds ? "" : $" --seconds {all.PhaseSeconds}")
             + (all.Rounds == defaults.Rounds ? "" : $" --rounds {all.Rounds}")
             + (all.Workers == defaults.Workers ? "" : $" --workers {all.Workers}")
+            + (all.WarmRequests == defaults.WarmRequests ? "" : $" --warm-requests {all.WarmRequests}")
             + (all.Writers == defaults.Writers ? "" : $" --writers {all.Writers}")
             + (all.WriteSeconds == defaults.WriteSeconds ? "" : $" --write-seconds {all.WriteSeconds}")
             + (all.Circuits == defaults.Circuits ? "" : $" --circuits {all.Circuits}")
@@ -37,7 +38,8 @@ internal static class Report
             ? $"**Flagged: other work shared the CPU (more than {CpuMonitor.BusyShare:P0}) during this run, so throughput and latency figures are pessimistic.**"
             : "No scenario was flagged busy.";
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"**Machine load:** others used {quiet} of the CPU just before the run; \"others' CPU\" is the worst share of all cores that processes other than the harness and its servers took during a scenario (from /proc/stat, steal included). {flag}")).AppendLine();
-        md.AppendLine("**How:** R = product ÷ floor throughput (closed loop, " + $"{all.Workers} connections, {all.Rounds} interleaved rounds of {all.PhaseSeconds:F1} s, median); "
+        md.AppendLine("**How:** R = product ÷ floor throughput (closed loop, " + $"{all.Workers} connections, {all.Rounds} interleaved rounds of {all.PhaseSeconds:F1} s, median; "
+            + $"each side first serves {all.WarmRequests:N0} requests, at most {all.WarmSeconds:F0} s, as a running server is warm); "
             + $"for times (rebuild, Markdown) R = floor time ÷ product time. p50/p99 of pages: open loop (requests sent at fixed times, latency from the due time) at "
             + $"{all.OfferedShare:P0} of the product's measured throughput. The product is `Community.Web` built {Servers.Configuration}, run as its own process "
             + "with its production settings on the dataset (no demo seeding); the floor is `Community.Bench floor` (Kestrel, raw Microsoft.Data.Sqlite, HTML written "
