@@ -22,6 +22,8 @@ public sealed class QuestionJsonLdTests
     [InlineData("<<b>>", ">")]
     [InlineData("ends with <", "ends with <")]
     [InlineData("plain", "plain")]
+    [InlineData("one two \nthree\n four  \t five", "one two three four five")]
+    [InlineData("a \u00A0b c", "a b c")]
     public void Plain_text_drops_tags_decodes_entities_and_collapses_white_space(string html, string expected) =>
         Assert.Equal(expected, QuestionJsonLd.PlainText(html));
 

@@ -126,24 +126,27 @@ public static class QuestionJsonLd
 
     private static readonly SearchValues<char> TagOrEntity = SearchValues.Create("<&");
 
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space, for a vectorized search.</summary>
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space but the space, for a vectorized search.</summary>
+    private static readonly SearchValues<char> WhiteSpaceButSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
 
     private static string CollapseWhiteSpace(ReadOnlySpan<char> text)
     {
         text = text.Trim();
+        var run = NextRun(text);
+        if (run < 0)
+            return new string(text);
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
             var length = 0;
             // Trimmed at both ends, so every run of white space found here has text after it.
-            for (var space = text.IndexOfAny(WhiteSpace); space >= 0; space = text.IndexOfAny(WhiteSpace))
+            for (; run >= 0; run = NextRun(text))
             {
-                text[..space].CopyTo(buffer.AsSpan(length));
-                length += space;
+                text[..run].CopyTo(buffer.AsSpan(length));
+                length += run;
                 buffer[length++] = ' ';
-                text = text[space..].TrimStart();
+                text = text[run..].TrimStart();
             }
             text.CopyTo(buffer.AsSpan(length));
             return new string(buffer, 0, length + text.Length);
@@ -152,5 +155,20 @@ public static class QuestionJsonLd
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Where the next run of white space that is not one lone space begins, or -1. Most white space in text is one space
+    /// between words, which stays as it is: searching only for other white space and for two spaces keeps the search
+    /// vectorized over whole sentences instead of stopping at every word (it was 3% of a visitor's question page).
+    /// </summary>
+    private static int NextRun(ReadOnlySpan<char> text)
+    {
+        var other = text.IndexOfAny(WhiteSpaceButSpace);
+        var doubled = (other < 0 ? text : text[..other]).IndexOf("  ", StringComparison.Ordinal);
+        var run = doubled >= 0 ? doubled : other;
+        while (run > 0 && text[run - 1] == ' ')
+            run--;
+        return run;
     }
 }
