@@ -38,6 +38,7 @@ public sealed record BenchOptions
           --workers N          all: closed-loop connections (default 16).
           --writers N          all: concurrent answer writers (default 64).
           --write-seconds N    all: seconds of the posting run (default 15; the issue's sustained run is 600).
+          --post-rate N        all: answers/s offered in the posting's open loop (default: 300 when the closed loop reached it, else half).
           --only G1,G2         all: only these scenario groups: probe, pages, search, writes, kb, markdown, circuits
                                (e.g. --only circuits,kb; search is part of pages, alone for tuning it); the report says which ran.
           --circuits N         all: active circuits in the interactive-circuit scenario (default 1,000).
@@ -109,6 +110,7 @@ public sealed record BenchOptions
                 "--workers" => options with { All = options.All with { Workers = Number(1) } },
                 "--writers" => options with { All = options.All with { Writers = Number(1) } },
                 "--write-seconds" => options with { All = options.All with { WriteSeconds = Number(1) } },
+                "--post-rate" => options with { All = options.All with { PostRate = Number(1) } },
                 "--require-quiet" => options with { All = options.All with { RequireQuietSeconds = Number(0) } },
                 "--only" => options with { All = options.All with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Group).ToHashSet() } },
                 "--circuits" => options with { All = options.All with { Circuits = Number(1) } },

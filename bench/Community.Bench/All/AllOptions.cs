@@ -16,6 +16,8 @@ public sealed record AllOptions
     /// <summary>Seconds of the posting run (the sustained run is 10 minutes: --write-seconds 600).</summary>
     public double WriteSeconds { get; init; } = 15;
     public int Writers { get; init; } = 64;
+    /// <summary>Answers a second offered in the posting's open loop whatever the closed loop reached (null: 300/s when it reached 300, else half its rate).</summary>
+    public double? PostRate { get; init; }
     /// <summary>Open-loop offered load as a share of the product's measured throughput.</summary>
     public double OfferedShare { get; init; } = 0.5;
     /// <summary>Wait up to this long for the machine to be quiet, then refuse (0: measure anyway and flag).</summary>

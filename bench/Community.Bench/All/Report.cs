@@ -22,6 +22,7 @@ internal static class Report
             + (all.WarmRequests == defaults.WarmRequests ? "" : $" --warm-requests {all.WarmRequests}")
             + (all.Writers == defaults.Writers ? "" : $" --writers {all.Writers}")
             + (all.WriteSeconds == defaults.WriteSeconds ? "" : $" --write-seconds {all.WriteSeconds}")
+            + (all.PostRate is { } postRate ? $" --post-rate {postRate}" : "")
             + (all.Circuits == defaults.Circuits ? "" : $" --circuits {all.Circuits}")
             + (all.KnowledgeBaseThreads == defaults.KnowledgeBaseThreads ? "" : $" --kb-threads {all.KnowledgeBaseThreads}"));
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Command: `{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:F1} min.")).AppendLine();

@@ -216,7 +216,7 @@ internal static class WriteScenarios
         // Open loop: answers offered at a fixed rate whatever the earlier ones are doing, latency from each one's due
         // time (the issue's method for its p99), while the pages are read as in the closed loop.
         locked = 0;
-        var offered = OfferedPostsPerSecond(productRun.Result.Writes.PerSecond);
+        var offered = context.All.PostRate ?? OfferedPostsPerSecond(productRun.Result.Writes.PerSecond);
         cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var openRun = await context.WatchAsync(async () =>
         {
@@ -267,7 +267,7 @@ internal static class WriteScenarios
             ResultRow.PerSecond(floorRun.Result.Writes.PerSecond, "posts/s"), writes.PerSecond / floorRun.Result.Writes.PerSecond, open.Latency.Median, open.Latency.P99,
             "≥ 300 posts/s, p99 ≤ 25 ms at 300/s offered, no \"database is locked\"", met, RunContext.Worst(productRun.Others, openRun.Others, floorRun.Others).ToString(),
             $"{duration.TotalSeconds:F0} s a phase (the issue's run is 10 min: --write-seconds 600); throughput closed loop ({writers} writers, p50 {ResultRow.Ms(writes.Latency.Median)} / p99 {ResultRow.Ms(writes.Latency.P99)} ms); "
-            + $"p50/p99 open loop: {offered:N0} answers/s offered{(offered < TargetPostsPerSecond ? " (half the measured rate: below the target's 300/s)" : "")}, {open.PerSecond:N0}/s done, latency from each one's due time; "
+            + $"p50/p99 open loop: {offered:N0} answers/s offered{(context.All.PostRate is not null ? " (--post-rate)" : offered < TargetPostsPerSecond ? " (half the measured rate: below the target's 300/s)" : "")}, {open.PerSecond:N0}/s done, latency from each one's due time; "
             + $"harness CPU {PerOp(cpuClosed, writes.Ok)} ms an answer; \"database is locked\": product {productLocked}, floor {locked}; "
             + $"readers at {readRate}/s: p99 {ResultRow.Ms(reads.Latency.P99)} / {ResultRow.Ms(openReads.Latency.P99)} ms (closed / open phase), {reads.Failed + openReads.Failed} failed"
             + (refused > 0 ? $"; {refused} refused ({failures.FirstOrDefault()})" : "")));

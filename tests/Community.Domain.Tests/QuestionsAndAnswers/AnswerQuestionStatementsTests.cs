@@ -109,6 +109,43 @@ public sealed class AnswerQuestionStatementsTests
         Assert.Equal(2, (await db.Questions.SingleAsync(q => q.Id == question, Ct)).AnswerCount);
     }
 
+    [Fact]
+    public async Task AnswersPostedTogetherAfterOneWhoseNoticesFailedStillTellTheirReaders()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var notifier = new Notifier(forum.Database, forum.Time, new InProcessLiveEvents(), new NoQueue());
+        var service = new AnswerQuestion(forum.Database, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
+        var refused = await forum.MemberAsync();
+        var told = await forum.MemberAsync();
+        var refusedQuestion = await forum.AskAsync(refused);
+        var toldQuestion = await forum.AskAsync(told);
+        var answerers = new List<Community.Domain.Posting.Actor>();
+        for (var i = 0; i < 8; i++)
+            answerers.Add(await forum.MemberAsync());
+        await using (var db = forum.Db())
+            await db.Database.ExecuteSqlRawAsync(forum.Database.IsPostgres
+                ? $$"""
+                  CREATE FUNCTION fail_notices() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN IF NEW."UserId" = '{{refused.UserId}}' THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $f$;
+                  CREATE TRIGGER fail_notices BEFORE INSERT ON "Notices" FOR EACH ROW EXECUTE FUNCTION fail_notices();
+                  """
+                : $"CREATE TRIGGER fail_notices BEFORE INSERT ON Notices WHEN NEW.UserId = '{refused.UserId}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;", Ct);
+
+        // Answers to both questions at once (on SQLite, batches of the group commit with failures in them).
+        var results = await Task.WhenAll(answerers.Select((a, i) => service.ExecuteAsync(a,
+            new AnswerQuestionCommand(i % 2 == 0 ? refusedQuestion : toldQuestion, TestForum.AnswerBody + $" Try {i}.", $"form-{i}"), Ct)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        await using var check = forum.Db();
+        Assert.Equal(4, ((Question)await forum.PostAsync(refusedQuestion)).AnswerCount);
+        Assert.Equal(4, ((Question)await forum.PostAsync(toldQuestion)).AnswerCount);
+        Assert.Equal(8, await check.PostRevisions.CountAsync(r => results.Select(x => x.Value).Contains(r.PostId), Ct));
+        Assert.False(await check.Notices.AnyAsync(n => n.UserId == refused.UserId, Ct));
+        Assert.Equal(4, await check.Notices.CountAsync(n => n.UserId == told.UserId && n.Kind == NotificationKind.AnswerOnYourQuestion, Ct));
+        // The answers whose notices failed saved no follow; the others did.
+        Assert.Equal(0, await check.Follows.CountAsync(f => f.QuestionId == refusedQuestion, Ct));
+        Assert.Equal(4, await check.Follows.CountAsync(f => f.QuestionId == toldQuestion, Ct));
+    }
+
     private sealed class CountingContexts(string connectionString, CommandRecorder counter) : IDbContextFactory<CommunityDbContext>
     {
         public CommunityDbContext CreateDbContext()
