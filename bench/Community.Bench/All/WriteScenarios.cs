@@ -50,15 +50,14 @@ internal static class WriteScenarios
         // Fresh (voter, post) pairs, never one's own post: every vote is a new row, a score change and ledger rows. Drawn
         // before the timed phases (VotePairs), so the picker costs the product and the floor nothing: drawn per vote, it
         // was a SQLite query under a lock, about half of a vote's samples in a trace.
-        using var pairs = VotePairs.Draw(data, context.Options.Seed + 1, (int)(duration.TotalSeconds * 2 * 5_000));
+        using var pairs = VotePairs.Draw(data, context.Options.Seed + 1, (int)((duration + Warm(duration)).TotalSeconds * 2 * 5_000));
         var touched = new ConcurrentBag<(int Post, string Author, string Voter)>();
         var failures = new ConcurrentBag<string>();
 
         // The harness's own CPU over the phase and until the deferred badge checks it left are done (/proc/self/stat):
         // the votes, their checks and the load loop, which is all this process does meanwhile.
         var deferred = domain.GetService<Community.Domain.Badges.DeferredBadgeChecks>();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var product = await context.WatchAsync(() => Concurrently(workers, duration, async () =>
+        async Task<bool> ProductVote()
         {
             var (voter, post, author) = pairs.Next();
             var result = await castVote.ExecuteAsync(new Actor(voter, false, "127.0.0.1"), post, 1);
@@ -69,15 +68,8 @@ internal static class WriteScenarios
             }
             touched.Add((post, author, voter));
             return true;
-        }));
-
-        var cpuPhase = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        if (deferred is not null)
-            await deferred.WhenIdleAsync();
-        var cpuProduct = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-
-        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var floor = await context.WatchAsync(() => Concurrently(workers, duration, () =>
+        }
+        Task<bool> FloorVote()
         {
             var (voter, post, author) = pairs.Next();
             return Floor.FloorWrites.InTransactionAsync(data.ConnectionString, (connection, transaction) =>
@@ -99,7 +91,35 @@ internal static class WriteScenarios
             touched.Add((post, author, voter));
             return true;
             });
-        }));
+        }
+
+        // Warm-up, not measured: the votes run in this process, started just before, and the JIT's tiering of EF Core,
+        // Microsoft.Data.Sqlite and the vote path took ~30% of the harness's CPU for the first ~15 s of votes (perf: the
+        // ".NET Tiered Compilation" thread); a server votes with warm code. The floor warms up too, after the product, and
+        // both in the same way as the page scenarios' warm-ups. BENCH_VOTE_WARMUP=0 measures cold, as before 2026-11-25.
+        var warm = Warm(duration);
+        if (warm > TimeSpan.Zero)
+        {
+            var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var warmProduct = await Concurrently(workers, warm, ProductVote);
+            if (deferred is not null)
+                await deferred.WhenIdleAsync();
+            var c1 = Process.GetCurrentProcess().TotalProcessorTime;
+            var warmFloor = await Concurrently(workers, warm / 2, FloorVote);
+            var c2 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine($"  warm-up (not measured): product {warm.TotalSeconds:F0} s, {warmProduct.PerSecond:N0}/s, {PerOp(c1 - c0, warmProduct.Ok)} ms CPU a vote; "
+                + $"floor {(warm / 2).TotalSeconds:F0} s, {warmFloor.PerSecond:N0}/s, {PerOp(c2 - c1, warmFloor.Ok)} ms");
+        }
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var product = await context.WatchAsync(() => Concurrently(workers, duration, ProductVote));
+
+        var cpuPhase = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        if (deferred is not null)
+            await deferred.WhenIdleAsync();
+        var cpuProduct = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var floor = await context.WatchAsync(() => Concurrently(workers, duration, FloorVote));
 
         var cpuFloor = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
@@ -119,8 +139,15 @@ internal static class WriteScenarios
             p.PerSecond / floor.Result.PerSecond, p.Latency.Median, p.Latency.P99, "≥ 3,000 votes/s, totals exact", p.PerSecond >= 3_000 && exact && p.Failed == 0,
             RunContext.Worst(product.Others, floor.Others).ToString(),
             (exact ? "totals exact afterwards (scores = sum of votes, points = sum of ledger)" : $"NOT EXACT: {wrongScores} scores, {wrongPoints} members' points")
+            + $"; {duration.TotalSeconds:F0} s a phase after a warm-up of {warm.TotalSeconds:F0} s (product) and {(warm / 2).TotalSeconds:F0} s (floor); harness CPU {PerOp(cpuProduct, p.Ok)} ms a vote (floor {PerOp(cpuFloor, floor.Result.Ok)})"
             + (p.Failed == 0 ? "" : $"; {p.Failed} refused ({failures.FirstOrDefault()})")));
     }
+
+    /// <summary>The votes' warm-up: as long as the measured product phase (BENCH_VOTE_WARMUP: seconds, 0 for none).</summary>
+    private static TimeSpan Warm(TimeSpan duration) =>
+        Environment.GetEnvironmentVariable("BENCH_VOTE_WARMUP") is { Length: > 0 } seconds
+            ? TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
+            : duration;
 
     private static string PerOp(TimeSpan cpu, long ops) => ops == 0 ? "-" : (cpu.TotalMilliseconds / ops).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 

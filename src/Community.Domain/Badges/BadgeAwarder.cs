@@ -61,19 +61,98 @@ public sealed class BadgeAwarder(IDbContextFactory<CommunityDbContext> contexts,
     /// <summary>
     /// Awards are never taken back, so an award once seen held stays held: the vote path skips such candidates without a
     /// query (a voter's Supporter, checked on every up vote, is then free). Bounded; forgetting only costs a query.
+    /// Once-only awards (Supporter, Critic, Student, Teacher…) are kept apart, one bit a badge per member
+    /// (<see cref="heldOnce"/>), and loaded for every member by <see cref="LoadHeldAsync"/>; per-post and per-tag awards
+    /// are remembered as they are seen (<see cref="knownHeld"/>).
     /// </summary>
     private readonly ConcurrentDictionary<(string UserId, int BadgeId, string AwardKey), byte> knownHeld = new();
 
+    private int knownHeldCount;
+
+    /// <summary>Each member's once-only awards seen held, one bit a badge id (ids below 64).</summary>
+    private readonly ConcurrentDictionary<string, long> heldOnce = new(StringComparer.Ordinal);
+
     private const int KnownHeldLimit = 200_000;
 
+    /// <summary>Members whose once-only awards are kept (about 100 bytes each); past it, their candidates cost a query.</summary>
+    private const int HeldOnceLimit = 500_000;
+
+    private int heldOnceCount;
+
+    private Task? heldLoad;
+
+    private readonly Lock heldLoadLock = new();
+
     /// <summary>Whether this process has seen the award held (then a candidate for it is not worth a query).</summary>
-    public bool IsKnownHeld(BadgeCandidate candidate) => knownHeld.ContainsKey((candidate.UserId, candidate.Badge.Id, candidate.AwardKey));
+    public bool IsKnownHeld(BadgeCandidate candidate) =>
+        IsOnceBit(candidate.Badge.Id, candidate.AwardKey)
+            ? heldOnce.TryGetValue(candidate.UserId, out var mask) && (mask & (1L << candidate.Badge.Id)) != 0
+            : knownHeld.ContainsKey((candidate.UserId, candidate.Badge.Id, candidate.AwardKey));
+
+    private static bool IsOnceBit(int badgeId, string awardKey) => badgeId is >= 0 and < 64 && awardKey == BadgeRules.OnceKey;
 
     private void RememberHeld(string userId, int badgeId, string awardKey)
     {
-        if (knownHeld.Count >= KnownHeldLimit)
+        if (IsOnceBit(badgeId, awardKey))
+        {
+            RememberOnce(userId, badgeId);
+            return;
+        }
+        // ConcurrentDictionary.Count takes every lock of the table: the count is kept apart.
+        if (Volatile.Read(ref knownHeldCount) >= KnownHeldLimit)
+        {
             knownHeld.Clear();
-        knownHeld.TryAdd((userId, badgeId, awardKey), 0);
+            Volatile.Write(ref knownHeldCount, 0);
+        }
+        if (knownHeld.TryAdd((userId, badgeId, awardKey), 0))
+            Interlocked.Increment(ref knownHeldCount);
+    }
+
+    private void RememberOnce(string userId, int badgeId)
+    {
+        var bit = 1L << badgeId;
+        while (true)
+        {
+            if (heldOnce.TryGetValue(userId, out var mask))
+            {
+                if ((mask & bit) != 0 || heldOnce.TryUpdate(userId, mask | bit, mask))
+                    return;
+                continue;
+            }
+            if (Volatile.Read(ref heldOnceCount) >= HeldOnceLimit)
+                return;
+            if (heldOnce.TryAdd(userId, bit))
+            {
+                Interlocked.Increment(ref heldOnceCount);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads once, for every member, the once-only awards they hold (one query over <c>BadgeAwards</c>), so that a
+    /// process's first votes by members who hold Supporter, on authors who hold Teacher, cost no query either. Later calls
+    /// return the same load; a failed load is tried again by the next call. Awards are never taken back, so what it read
+    /// stays true; awards saved meanwhile are remembered as they are saved.
+    /// </summary>
+    public Task LoadHeldAsync(CancellationToken cancellationToken = default)
+    {
+        lock (heldLoadLock)
+        {
+            if (heldLoad is not { IsFaulted: false, IsCanceled: false })
+                heldLoad = LoadHeldCoreAsync(cancellationToken);
+            return heldLoad;
+        }
+    }
+
+    private async Task LoadHeldCoreAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var once = BadgeRules.OnceKey;
+        await foreach (var award in db.BadgeAwards.AsNoTracking().Where(a => a.AwardKey == once && a.BadgeId < 64)
+                           .Select(a => new { a.UserId, a.BadgeId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            RememberOnce(award.UserId, award.BadgeId);
     }
 
     /// <summary>

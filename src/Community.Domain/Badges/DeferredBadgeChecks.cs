@@ -78,6 +78,16 @@ public sealed class DeferredBadgeChecks(BadgeAwarder badges, ILogger<DeferredBad
             {
                 try
                 {
+                    // The first drain reads what every member holds of the once-only badges (one query), so that the
+                    // votes of members who hold Supporter, on authors who hold Teacher, need no query of their own.
+                    await badges.LoadHeldAsync();
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Reading the badges members hold failed; the badge checks ask for them instead");
+                }
+                try
+                {
                     await badges.AwardAfterVotesAsync(batch.SelectMany(VoteBadges.AllCandidates),
                         batch.Where(VoteBadges.ReadsTags).Select(v => (v.AuthorId, v.QuestionId)));
                 }

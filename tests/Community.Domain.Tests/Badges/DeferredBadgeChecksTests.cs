@@ -224,6 +224,43 @@ public sealed class DeferredBadgeChecksTests
     }
 
     [Fact]
+    public async Task TheFirstChecksReadWhatEveryMemberHoldsSoLaterVotesOfHoldersCostNoCheck()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var question = await forum.AskAsync(asker);
+        var other = await forum.AskAsync(asker, $"{TestForum.QuestionTitle} again", TestForum.QuestionBody, "billing");
+        var voters = await forum.MembersAsync(3);
+        var critic = await forum.MemberAsync();
+        // Badges held from before this process: the voters' Supporter, the critic's Critic, the asker's Student.
+        foreach (var voter in voters)
+            await forum.VoteAsync(voter, question);
+        await forum.VoteAsync(critic, question, -1);
+        await forum.Awarder().SweepAsync(Ct);
+        Assert.True(await forum.HoldsAsync(voters[2], BadgeCatalogue.Supporter));
+        Assert.True(await forum.HoldsAsync(critic, BadgeCatalogue.Critic));
+        Assert.True(await forum.HoldsAsync(asker, BadgeCatalogue.Student));
+        var noticesBefore = await NoticeCountAsync(forum, voters[2]);
+        var deferred = new DeferredBadgeChecks(forum.Awarder());
+
+        // This awarder has seen nothing yet: a first vote is worth a look.
+        Assert.True(deferred.AfterVote(new VoteEvent(voters[0].UserId, 1, asker.UserId, other, other, false, false, true, 3, 1)));
+        await deferred.WhenIdleAsync();
+
+        // That check read what every member holds: the other holders' votes cost nothing, though never checked here.
+        Assert.False(deferred.AfterVote(new VoteEvent(voters[1].UserId, 1, asker.UserId, other, other, false, false, true, 4, 1)));
+        Assert.False(deferred.AfterVote(new VoteEvent(critic.UserId, -1, asker.UserId, other, other, false, false, true, 3, -1)));
+        // Student (0 → 1 on a question) is the asker's already.
+        Assert.False(deferred.AfterVote(new VoteEvent(voters[2].UserId, 1, asker.UserId, other, other, false, false, true, 1, 1)));
+        // A badge not held is still worth a look, and is awarded once.
+        Assert.True(deferred.AfterVote(new VoteEvent(voters[2].UserId, -1, asker.UserId, other, other, false, false, true, 2, -1)));
+        Assert.True(deferred.AfterVote(new VoteEvent(voters[2].UserId, -1, asker.UserId, question, question, false, false, true, 2, -1)));
+        await deferred.WhenIdleAsync();
+        Assert.Equal([(BadgeCatalogue.Supporter.Id, "once"), (BadgeCatalogue.Critic.Id, "once")], await forum.AwardsAsync(voters[2]));
+        Assert.Equal(noticesBefore + 1, await NoticeCountAsync(forum, voters[2]));
+    }
+
+    [Fact]
     public async Task ABadgeTheSweepAlreadyAwardedIsNotAwardedAgainNorAnnouncedTwice()
     {
         await using var forum = await TestForum.CreateAsync();
@@ -246,6 +283,13 @@ public sealed class DeferredBadgeChecksTests
         Assert.Equal([(BadgeCatalogue.Student.Id, "once"), (BadgeCatalogue.NiceQuestion.Id, question.ToString())], await forum.AwardsAsync(asker));
         Assert.Equal([(BadgeCatalogue.Supporter.Id, "once")], await forum.AwardsAsync(voter));
         Assert.Equal(noticesBefore, await NoticeCountAsync(forum));
+    }
+
+    private static async Task<int> NoticeCountAsync(TestForum forum, Community.Domain.Posting.Actor member)
+    {
+        await using var db = forum.Db();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Notices,
+            n => n.Kind == Community.Domain.Notifications.NotificationKind.BadgeEarned && n.UserId == member.UserId, Ct);
     }
 
     /// <summary>Badge notices only (an up vote's reputation may bring a privilege notice).</summary>
