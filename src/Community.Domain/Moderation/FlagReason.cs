@@ -27,7 +27,7 @@ public static class FlagReasons
         FlagReason.Spam => "Promotes a product or service and is not an honest contribution.",
         FlagReason.RudeOrAbusive => "A reasonable person would find it insulting, hateful or threatening.",
         FlagReason.OffTopic => "Not about the company's products or services.",
-        FlagReason.NeedsStaffAttention => "Something a Brightwave employee should look at (a bug, an outage, an account problem).",
+        FlagReason.NeedsStaffAttention => "Something the company's staff should look at (a bug, an outage, an account problem).",
         FlagReason.Other => "Something else a moderator should know: say what in the note.",
         _ => "",
     };
