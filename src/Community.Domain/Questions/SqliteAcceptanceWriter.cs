@@ -18,170 +18,31 @@ namespace Community.Domain.Questions;
 /// acceptance's ledger rows reversed, the question's UPDATE with its edit-version check, the knowledge-base outbox row,
 /// the ledger rows with their members' totals (and privilege notices), the answerer's notice and its e-mail row. Each
 /// acceptance reads what the ones before it in the batch left. No caller goes on before the batch's COMMIT; if the
-/// COMMIT fails, each acceptance is applied again in a batch of its own. The run machinery (linger, retry alone) is the
-/// vote writer's.
+/// COMMIT fails, each acceptance is applied again in a batch of its own. The run machinery (linger, retry alone) is
+/// <see cref="SqliteBatchWriter{TWrite, TResult, TStatements}"/>, shared with the vote writer.
 /// </summary>
-internal sealed class SqliteAcceptanceWriter
+internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptance, AcceptanceApplied, SqliteAcceptanceWriter.Statements>
 {
     public const int MaxBatch = 64;
 
     private static readonly ConcurrentDictionary<string, SqliteAcceptanceWriter> Files = new(StringComparer.Ordinal);
 
-    /// <summary>How long a run waits for more acceptances once the queue is empty (the vote writer's reason and value).</summary>
-    internal static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(5);
-
-    private readonly Queue<PendingAcceptance> waiting = new();
-    private readonly SemaphoreSlim arrived = new(0);
-    private readonly string dataSource;
-    private bool running;
-    private bool lingering;
-    private long runs;
-    private long enqueued;
     private long batches;
     private long committed;
 
-    private SqliteAcceptanceWriter(string dataSource) => this.dataSource = dataSource;
+    private SqliteAcceptanceWriter(string dataSource) : base(dataSource, MaxBatch)
+    {
+    }
 
     public static SqliteAcceptanceWriter For(string dataSource) => Files.GetOrAdd(dataSource, file => new SqliteAcceptanceWriter(file));
-
-    internal TimeSpan Linger { get; set; } = DefaultLinger;
-
-    /// <summary>Runs started, since the process started.</summary>
-    public long Runs => Interlocked.Read(ref runs);
-
-    /// <summary>Acceptances handed to the writer, since the process started.</summary>
-    public long Enqueued => Interlocked.Read(ref enqueued);
 
     /// <summary>Batches committed and the acceptances applied in them, since the process started: what the tests observe.</summary>
     public (long Batches, long Acceptances) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committed));
 
-    /// <summary>Applies the acceptance in the next batch; completes after that batch's COMMIT.</summary>
-    public async Task<AcceptanceApplied> ApplyAsync(PendingAcceptance acceptance, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref enqueued);
-        bool start, wake;
-        lock (waiting)
-        {
-            waiting.Enqueue(acceptance);
-            start = !running;
-            running = true;
-            wake = lingering;
-            lingering = false;
-        }
-        if (start)
-        {
-            Interlocked.Increment(ref runs);
-            _ = Task.Run(RunAsync);
-        }
-        else if (wake)
-            arrived.Release();
-        await using (cancellationToken.Register(() => acceptance.Done.TrySetCanceled(cancellationToken)))
-            return await acceptance.Done.Task;
-    }
-
-    private List<PendingAcceptance>? Take()
-    {
-        lock (waiting)
-        {
-            var batch = new List<PendingAcceptance>();
-            while (batch.Count < MaxBatch && waiting.TryDequeue(out var acceptance))
-                if (!acceptance.Done.Task.IsCompleted)
-                    batch.Add(acceptance);
-            return batch.Count > 0 ? batch : null;
-        }
-    }
-
-    private async Task<bool> WaitingAsync()
-    {
-        lock (waiting)
-        {
-            if (waiting.Count > 0)
-                return true;
-            lingering = true;
-        }
-        while (true)
-        {
-            var woken = await arrived.WaitAsync(Linger);
-            lock (waiting)
-            {
-                if (waiting.Count > 0)
-                {
-                    lingering = false;
-                    return true;
-                }
-                if (!woken)
-                {
-                    lingering = false;
-                    running = false;
-                    return false;
-                }
-                lingering = true;
-            }
-        }
-    }
-
-    /// <summary>Batches while acceptances wait, on one connection with its statements prepared once. Throws nothing.</summary>
-    private async Task RunAsync()
-    {
-        Statements? statements = null;
-        var turn = SqliteWriterQueue.TurnOf(dataSource);
-        try
-        {
-            while (await WaitingAsync())
-            {
-                var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
-                try
-                {
-                    if (Take() is not { } batch)
-                        continue;
-                    try
-                    {
-                        statements ??= new Statements(batch[0].ConnectionString);
-                    }
-                    catch (Exception e)
-                    {
-                        foreach (var acceptance in batch)
-                            acceptance.Done.TrySetException(e);
-                        continue;
-                    }
-                    if (Batch(statements, batch) is null)
-                        continue;
-                    // The connection may be unusable: a fresh one, and each acceptance alone, so one cannot fail the others.
-                    statements.Dispose();
-                    statements = null;
-                    foreach (var acceptance in batch)
-                    {
-                        try
-                        {
-                            statements ??= new Statements(acceptance.ConnectionString);
-                            if (Batch(statements, [acceptance]) is { } alone)
-                            {
-                                acceptance.Done.TrySetException(alone);
-                                statements.Dispose();
-                                statements = null;
-                            }
-                        }
-                        catch (Exception e)
-                        {
-                            acceptance.Done.TrySetException(e);
-                        }
-                    }
-                }
-                finally
-                {
-                    if (entered)
-                        turn.Release();
-                }
-            }
-        }
-        finally
-        {
-            statements?.Dispose();
-        }
-    }
+    protected override Statements Prepare(string connectionString) => new(connectionString);
 
     /// <summary>One transaction for the batch, in the caller's write turn; on failure to commit, why (and no acceptance completed).</summary>
-    private Exception? Batch(Statements s, List<PendingAcceptance> batch)
+    protected override Exception? Batch(Statements s, List<PendingAcceptance> batch)
     {
         var outcomes = new (AcceptanceApplied Applied, Exception? Error)[batch.Count];
         try
@@ -363,7 +224,7 @@ internal sealed class SqliteAcceptanceWriter
     }
 
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
-    private sealed class Statements : IDisposable
+    internal sealed class Statements : IDisposable
     {
         private readonly SqliteConnection connection;
         private readonly List<SqliteCommand> all = [];
@@ -474,7 +335,7 @@ internal sealed class SqliteAcceptanceWriter
 
 /// <summary>An acceptance whose rules passed, for the writer: the question as read (its edit version), the two members, the notices.</summary>
 internal sealed class PendingAcceptance(string connectionString, int questionId, int answerId, int version, string askerId, bool askerIsStaff,
-    string answererId, bool answererIsStaff, ReputationLedger ledger, TimeProvider time, Notifier.AcceptanceNotices? notices, bool readsTagTotals = false)
+    string answererId, bool answererIsStaff, ReputationLedger ledger, TimeProvider time, Notifier.AcceptanceNotices? notices, bool readsTagTotals = false) : IPendingWrite<AcceptanceApplied>
 {
     /// <summary>Read the answerer's tag totals after the acceptance (a badge check follows and the thread is live).</summary>
     public bool ReadsTagTotals => readsTagTotals;

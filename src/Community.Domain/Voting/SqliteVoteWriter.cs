@@ -18,196 +18,29 @@ namespace Community.Domain.Voting;
 /// batch's COMMIT. If the COMMIT fails, every vote of the batch is applied again in a batch of its own. A run (the
 /// connection, the statements) waits <see cref="Linger"/> for more votes once the queue is empty before it ends.
 /// </summary>
-internal sealed class SqliteVoteWriter
+internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteApplied, SqliteVoteWriter.Statements>
 {
     public const int MaxBatch = 128;
 
     private static readonly ConcurrentDictionary<string, SqliteVoteWriter> Files = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// How long a run waits for more votes once the queue is empty, with its connection and statements, before it ends. The
-    /// voters whose votes were just committed send their next ones within about a millisecond under load; without the wait
-    /// nearly every batch was a run of its own (901 runs for 1,112 batches in a 10-s benchmark phase), each opening the
-    /// connection and preparing its statements again.
-    /// </summary>
-    internal static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(5);
-
-    private readonly string dataSource;
-    private readonly Queue<PendingVote> waiting = new();
-    private readonly SemaphoreSlim arrived = new(0);
-    private bool running;
-    private bool lingering;
-    private long enqueued;
-    private long runs;
     private long batches;
     private long committed;
 
-    private SqliteVoteWriter(string dataSource) => this.dataSource = dataSource;
+    private SqliteVoteWriter(string dataSource) : base(dataSource, MaxBatch)
+    {
+    }
 
     /// <summary>The writer of one database file (named as <see cref="SqliteConnection.DataSource"/> names it before opening).</summary>
     public static SqliteVoteWriter For(string dataSource) => Files.GetOrAdd(dataSource, file => new SqliteVoteWriter(file));
 
-    /// <summary>How long a run of this writer waits for more votes (<see cref="DefaultLinger"/>; tests lengthen it).</summary>
-    internal TimeSpan Linger { get; set; } = DefaultLinger;
-
-    /// <summary>Runs started (each opens the connection and prepares the statements), since the process started.</summary>
-    public long Runs => Interlocked.Read(ref runs);
-
-    /// <summary>Ends a lingering run now (for tests that lengthened <see cref="Linger"/>): it looks at the queue again with no wait.</summary>
-    internal void StopLingering()
-    {
-        Linger = TimeSpan.Zero;
-        lock (waiting)
-        {
-            if (!lingering)
-                return;
-            lingering = false;
-        }
-        arrived.Release();
-    }
-
-    /// <summary>Votes handed to the writer, since the process started.</summary>
-    public long Enqueued => Interlocked.Read(ref enqueued);
-
     /// <summary>Batches committed and the votes applied in them, since the process started: what the tests observe.</summary>
     public (long Batches, long Votes) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref committed));
 
-    /// <summary>Applies the vote in the next batch; completes after that batch's COMMIT.</summary>
-    public async Task<VoteApplied> ApplyAsync(PendingVote vote, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref enqueued);
-        bool start, wake;
-        lock (waiting)
-        {
-            waiting.Enqueue(vote);
-            start = !running;
-            running = true;
-            wake = lingering;
-            lingering = false;
-        }
-        if (start)
-        {
-            Interlocked.Increment(ref runs);
-            _ = Task.Run(RunAsync);
-        }
-        else if (wake)
-            arrived.Release();
-        await using (cancellationToken.Register(() => vote.Done.TrySetCanceled(cancellationToken)))
-            return await vote.Done.Task;
-    }
-
-    /// <summary>The votes waiting (at most <see cref="MaxBatch"/>), without those whose callers gave up; null when none.</summary>
-    private List<PendingVote>? Take()
-    {
-        lock (waiting)
-        {
-            var batch = new List<PendingVote>();
-            while (batch.Count < MaxBatch && waiting.TryDequeue(out var vote))
-                if (!vote.Done.Task.IsCompleted)
-                    batch.Add(vote);
-            return batch.Count > 0 ? batch : null;
-        }
-    }
-
-    /// <summary>
-    /// Whether votes wait, after at most <see cref="Linger"/> outside the write turn; false ends the run (a vote handed over
-    /// after that starts the next one).
-    /// </summary>
-    private async Task<bool> VotesWaitingAsync()
-    {
-        lock (waiting)
-        {
-            if (waiting.Count > 0)
-                return true;
-            lingering = true;
-        }
-        while (true)
-        {
-            var woken = await arrived.WaitAsync(Linger);
-            lock (waiting)
-            {
-                if (waiting.Count > 0)
-                {
-                    lingering = false;
-                    return true;
-                }
-                if (!woken)
-                {
-                    lingering = false;
-                    running = false;
-                    return false;
-                }
-                // A wake-up left over from a vote that was taken meanwhile: wait again.
-                lingering = true;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Batches while votes wait, on one connection with its statements prepared once. The batch is what waits once the
-    /// write turn is ours (votes that came while another writer held it join). Throws nothing.
-    /// </summary>
-    private async Task RunAsync()
-    {
-        Statements? statements = null;
-        var turn = SqliteWriterQueue.TurnOf(dataSource);
-        try
-        {
-            while (await VotesWaitingAsync())
-            {
-                var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
-                try
-                {
-                    if (Take() is not { } batch)
-                        continue;
-                    try
-                    {
-                        statements ??= new Statements(batch[0].ConnectionString);
-                    }
-                    catch (Exception e)
-                    {
-                        foreach (var vote in batch)
-                            vote.Done.TrySetException(e);
-                        continue;
-                    }
-                    if (Batch(statements, batch) is null)
-                        continue;
-                    // The connection may be unusable: a fresh one, and each vote alone, so one cannot fail the others.
-                    statements.Dispose();
-                    statements = null;
-                    foreach (var vote in batch)
-                    {
-                        try
-                        {
-                            statements ??= new Statements(vote.ConnectionString);
-                            if (Batch(statements, [vote]) is { } alone)
-                            {
-                                vote.Done.TrySetException(alone);
-                                statements.Dispose();
-                                statements = null;
-                            }
-                        }
-                        catch (Exception e)
-                        {
-                            vote.Done.TrySetException(e);
-                        }
-                    }
-                }
-                finally
-                {
-                    if (entered)
-                        turn.Release();
-                }
-            }
-        }
-        finally
-        {
-            statements?.Dispose();
-        }
-    }
+    protected override Statements Prepare(string connectionString) => new(connectionString);
 
     /// <summary>One transaction for the batch, in the caller's write turn; on failure to commit, why (and no vote completed).</summary>
-    private Exception? Batch(Statements s, List<PendingVote> batch)
+    protected override Exception? Batch(Statements s, List<PendingVote> batch)
     {
         var outcomes = new (VoteApplied Applied, Exception? Error)[batch.Count];
         try
@@ -413,7 +246,7 @@ internal sealed class SqliteVoteWriter
     }
 
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
-    private sealed class Statements : IDisposable
+    internal sealed class Statements : IDisposable
     {
         private readonly SqliteConnection connection;
         private readonly List<SqliteCommand> all = [];
@@ -522,7 +355,7 @@ internal sealed class SqliteVoteWriter
 /// <summary>A vote whose rules passed, for the writer: who votes what on which post, and what its ledger rows need.</summary>
 /// <param name="readsTagTotals">Read the author's tag totals after an up vote (the thread is live and the post an answer: <see cref="Badges.VoteBadges.ChecksTags"/>).</param>
 internal sealed class PendingVote(string connectionString, int postId, string voterId, int value, string authorId, bool isAnswer, bool voterIsStaff,
-    bool authorIsStaff, ReputationLedger ledger, TimeProvider time, int questionId = 0, bool readsTagTotals = false)
+    bool authorIsStaff, ReputationLedger ledger, TimeProvider time, int questionId = 0, bool readsTagTotals = false) : IPendingWrite<VoteApplied>
 {
     public int QuestionId => questionId;
     public bool ReadsTagTotals => readsTagTotals;
