@@ -224,29 +224,12 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
     }
 
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
-    internal sealed class Statements : IDisposable
+    internal sealed class Statements : SqliteWriterStatements
     {
-        private readonly SqliteConnection connection;
-        private readonly List<SqliteCommand> all = [];
-
-        public Statements(string connectionString)
+        public Statements(string connectionString) : base(connectionString, "acceptance")
         {
-            connection = new SqliteConnection(connectionString);
             try
             {
-                connection.Open();
-                SqliteConnectionSettings.Apply(connection);
-                using (var keys = connection.CreateCommand())
-                {
-                    keys.CommandText = "PRAGMA foreign_keys=1;";
-                    keys.ExecuteNonQuery();
-                }
-                Begin = Prepare("BEGIN IMMEDIATE");
-                Commit = Prepare("COMMIT");
-                Rollback = Prepare("ROLLBACK");
-                Save = Prepare("SAVEPOINT acceptance");
-                Release = Prepare("RELEASE acceptance");
-                RollbackTo = Prepare("ROLLBACK TO acceptance");
                 Question = Prepare("""SELECT "AcceptedAnswerId", "Version" FROM "Posts" WHERE "Id" = @question AND "Kind" = 'Question'""", "@question");
                 Nets = Prepare("""
                     SELECT "UserId", "PostId", sum("Amount") FROM "ReputationEntries" WHERE "SourceKey" = @source GROUP BY "UserId", "PostId"
@@ -295,12 +278,6 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
             }
         }
 
-        public SqliteCommand Begin { get; } = null!;
-        public SqliteCommand Commit { get; } = null!;
-        public SqliteCommand Rollback { get; } = null!;
-        public SqliteCommand Save { get; } = null!;
-        public SqliteCommand Release { get; } = null!;
-        public SqliteCommand RollbackTo { get; } = null!;
         public SqliteCommand Question { get; } = null!;
         public SqliteCommand Nets { get; } = null!;
         public SqliteCommand Accept { get; } = null!;
@@ -312,24 +289,6 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
         public SqliteCommand Delivery { get; } = null!;
         public SqliteCommand Email { get; } = null!;
         public SqliteCommand TagTotals { get; } = null!;
-
-        private SqliteCommand Prepare(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            all.Add(command);
-            command.CommandText = sql;
-            foreach (var name in parameters)
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in all)
-                command.Dispose();
-            connection.Dispose();
-        }
     }
 }
 

@@ -246,29 +246,12 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
     }
 
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
-    internal sealed class Statements : IDisposable
+    internal sealed class Statements : SqliteWriterStatements
     {
-        private readonly SqliteConnection connection;
-        private readonly List<SqliteCommand> all = [];
-
-        public Statements(string connectionString)
+        public Statements(string connectionString) : base(connectionString, "vote")
         {
-            connection = new SqliteConnection(connectionString);
             try
             {
-                connection.Open();
-                SqliteConnectionSettings.Apply(connection);
-                using (var keys = connection.CreateCommand())
-                {
-                    keys.CommandText = "PRAGMA foreign_keys=1;";
-                    keys.ExecuteNonQuery();
-                }
-                Begin = Prepare("BEGIN IMMEDIATE");
-                Commit = Prepare("COMMIT");
-                Rollback = Prepare("ROLLBACK");
-                Save = Prepare("SAVEPOINT vote");
-                Release = Prepare("RELEASE vote");
-                RollbackTo = Prepare("ROLLBACK TO vote");
                 Standing = Prepare("""
                     SELECT (SELECT "Id" FROM "Posts" WHERE "Id" = @post), v."Id", v."Value", g."Day", g."Gained"
                     FROM (SELECT 1) AS one
@@ -313,12 +296,6 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
             }
         }
 
-        public SqliteCommand Begin { get; } = null!;
-        public SqliteCommand Commit { get; } = null!;
-        public SqliteCommand Rollback { get; } = null!;
-        public SqliteCommand Save { get; } = null!;
-        public SqliteCommand Release { get; } = null!;
-        public SqliteCommand RollbackTo { get; } = null!;
         public SqliteCommand Standing { get; } = null!;
         public SqliteCommand Score { get; } = null!;
         public SqliteCommand Gain { get; } = null!;
@@ -331,24 +308,6 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
         public SqliteCommand Total { get; } = null!;
         public SqliteCommand Notice { get; } = null!;
         public SqliteCommand TagTotals { get; } = null!;
-
-        private SqliteCommand Prepare(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            all.Add(command);
-            command.CommandText = sql;
-            foreach (var name in parameters)
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in all)
-                command.Dispose();
-            connection.Dispose();
-        }
     }
 }
 
