@@ -125,14 +125,7 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
         }
 
         var source = ReputationRules.AcceptanceSource(a.QuestionId);
-        s.Nets.Parameters["@source"].Value = source;
-        var nets = new List<(string UserId, int? PostId, long Net)>();
-        using (var reader = s.Nets.ExecuteReader())
-            while (reader.Read())
-                nets.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt64(2)));
-        foreach (var (userId, postId, net) in nets)
-            if (net != 0)
-                Append(s, a, userId, (int)-net, ReputationReason.AcceptanceUndone, source, postId, now);
+        s.Ledger.Reverse(source, ReputationReason.AcceptanceUndone, a.AskerId, a.Ledger, now);
 
         s.Accept.Parameters["@question"].Value = a.QuestionId;
         s.Accept.Parameters["@answer"].Value = a.AnswerId;
@@ -147,7 +140,7 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
 
         foreach (var change in ReputationRules.ForAcceptance(a.Ledger.Points, new ReputationParty(a.AskerId, a.AskerIsStaff), new ReputationParty(a.AnswererId, a.AnswererIsStaff)))
             if (change.Amount != 0)
-                Append(s, a, change.UserId, change.Amount, change.Reason, source, a.AnswerId, now);
+                s.Ledger.Append(change.UserId, change.Amount, change.Reason, source, a.AnswerId, a.AskerId, a.Ledger, now);
 
         var told = new List<string>();
         var emails = new List<long>();
@@ -194,35 +187,6 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
         return new AcceptanceApplied(AcceptanceOutcome.Accepted, entryId, told, emails, tags);
     }
 
-    /// <summary>A ledger row and its member's total; a gain also tells the member of privileges it unlocked (as the vote writer does).</summary>
-    private static void Append(Statements s, PendingAcceptance a, string userId, int amount, ReputationReason reason, string source, int? postId, DateTime now)
-    {
-        var entry = s.Entry.Parameters;
-        entry["@user"].Value = userId;
-        entry["@amount"].Value = amount;
-        entry["@reason"].Value = reason.ToString();
-        entry["@source"].Value = source;
-        entry["@post"].Value = (object?)postId ?? DBNull.Value;
-        entry["@actor"].Value = a.AskerId;
-        entry["@now"].Value = now;
-        s.Entry.ExecuteNonQuery();
-        s.Total.Parameters["@user"].Value = userId;
-        s.Total.Parameters["@amount"].Value = amount;
-        var after = Convert.ToInt64(s.Total.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (amount <= 0 || a.Ledger.Notices is not { } notices)
-            return;
-        foreach (var (text, link, key) in notices.PrivilegeNotices(ReputationRules.Total(after - amount), ReputationRules.Total(after)))
-        {
-            var notice = s.PrivilegeNotice.Parameters;
-            notice["@user"].Value = userId;
-            notice["@text"].Value = text;
-            notice["@link"].Value = link;
-            notice["@key"].Value = key;
-            notice["@now"].Value = now;
-            s.PrivilegeNotice.ExecuteNonQuery();
-        }
-    }
-
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
     internal sealed class Statements : SqliteWriterStatements
     {
@@ -230,10 +194,8 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
         {
             try
             {
+                Ledger = new SqliteLedgerRows(Prepare);
                 Question = Prepare("""SELECT "AcceptedAnswerId", "Version" FROM "Posts" WHERE "Id" = @question AND "Kind" = 'Question'""", "@question");
-                Nets = Prepare("""
-                    SELECT "UserId", "PostId", sum("Amount") FROM "ReputationEntries" WHERE "SourceKey" = @source GROUP BY "UserId", "PostId"
-                    """, "@source");
                 Accept = Prepare("""
                     UPDATE "Posts" SET "AcceptedAnswerId" = @answer, "LastActivityAt" = @now WHERE "Id" = @question AND "Version" = @version
                     """, "@question", "@answer", "@version", "@now");
@@ -241,20 +203,6 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
                     INSERT INTO "KbOutbox" ("QuestionId", "Kind", "CreatedAt", "Summary", "SummaryAuthorId", "Attempts", "LastAttemptAt", "LastError", "DoneAt")
                     VALUES (@question, @kind, @now, NULL, NULL, 0, NULL, NULL, NULL) RETURNING "Id"
                     """, "@question", "@kind", "@now");
-                Entry = Prepare("""
-                    INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
-                    VALUES (@user, @amount, @reason, @source, @post, @actor, @now)
-                    """, "@user", "@amount", "@reason", "@source", "@post", "@actor", "@now");
-                Total = Prepare($"""
-                    UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount,
-                        "Reputation" = max({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
-                    WHERE "Id" = @user RETURNING "ReputationPoints"
-                    """, "@user", "@amount");
-                PrivilegeNotice = Prepare($"""
-                    INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "Kind", "CreatedAt")
-                    SELECT @user, @text, @link, @key, '{NotificationKind.PrivilegeEarned}', @now
-                    WHERE NOT EXISTS (SELECT 1 FROM "Notices" WHERE "UserId" = @user AND "Key" = @key)
-                    """, "@user", "@text", "@link", "@key", "@now");
                 Notice = Prepare("""
                     INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "CreatedAt", "ReadAt", "ActorId", "Kind", "QuestionId")
                     VALUES (@user, @text, @link, NULL, @now, NULL, @actor, @kind, @question) RETURNING "Id"
@@ -278,13 +226,10 @@ internal sealed class SqliteAcceptanceWriter : SqliteBatchWriter<PendingAcceptan
             }
         }
 
+        public SqliteLedgerRows Ledger { get; } = null!;
         public SqliteCommand Question { get; } = null!;
-        public SqliteCommand Nets { get; } = null!;
         public SqliteCommand Accept { get; } = null!;
         public SqliteCommand Outbox { get; } = null!;
-        public SqliteCommand Entry { get; } = null!;
-        public SqliteCommand Total { get; } = null!;
-        public SqliteCommand PrivilegeNotice { get; } = null!;
         public SqliteCommand Notice { get; } = null!;
         public SqliteCommand Delivery { get; } = null!;
         public SqliteCommand Email { get; } = null!;

@@ -161,7 +161,7 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
 
         var source = ReputationRules.VoteSource(vote.PostId, vote.VoterId);
         if (previous != 0)
-            Reverse(s, vote, source, now);
+            s.Ledger.Reverse(source, ReputationReason.VoteUndone, vote.VoterId, vote.Ledger, now);
         if (vote.Value != 0)
         {
             var today = DateOnly.FromDateTime(ReputationRules.DayStart(now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -177,7 +177,7 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
                 }
                 else if (amount == 0)
                     continue;
-                Append(s, vote, c.UserId, amount, c.Reason, source, vote.PostId, now);
+                s.Ledger.Append(c.UserId, amount, c.Reason, source, vote.PostId, vote.VoterId, vote.Ledger, now);
             }
         }
         IReadOnlyList<Badges.TagFact>? tags = null;
@@ -203,48 +203,6 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
         return reader.Read() && reader.GetString(0) == today ? reader.GetInt32(1) : 0;
     }
 
-    /// <summary>Cancels what the vote's source still adds up to for each member (the vote changed or withdrawn).</summary>
-    private static void Reverse(Statements s, PendingVote vote, string source, DateTime now)
-    {
-        s.Nets.Parameters["@source"].Value = source;
-        var nets = new List<(string UserId, int? PostId, long Net)>();
-        using (var reader = s.Nets.ExecuteReader())
-            while (reader.Read())
-                nets.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt64(2)));
-        foreach (var (userId, postId, net) in nets)
-            if (net != 0)
-                Append(s, vote, userId, (int)-net, ReputationReason.VoteUndone, source, postId, now);
-    }
-
-    /// <summary>A ledger row and its member's total; a gain also tells the member of privileges it unlocked.</summary>
-    private static void Append(Statements s, PendingVote vote, string userId, int amount, ReputationReason reason, string source, int? postId, DateTime now)
-    {
-        var entry = s.Entry.Parameters;
-        entry["@user"].Value = userId;
-        entry["@amount"].Value = amount;
-        entry["@reason"].Value = reason.ToString();
-        entry["@source"].Value = source;
-        entry["@post"].Value = (object?)postId ?? DBNull.Value;
-        entry["@actor"].Value = vote.VoterId;
-        entry["@now"].Value = now;
-        s.Entry.ExecuteNonQuery();
-        s.Total.Parameters["@user"].Value = userId;
-        s.Total.Parameters["@amount"].Value = amount;
-        var after = Convert.ToInt64(s.Total.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (amount <= 0 || vote.Ledger.Notices is not { } notices)
-            return;
-        foreach (var (text, link, key) in notices.PrivilegeNotices(ReputationRules.Total(after - amount), ReputationRules.Total(after)))
-        {
-            var notice = s.Notice.Parameters;
-            notice["@user"].Value = userId;
-            notice["@text"].Value = text;
-            notice["@link"].Value = link;
-            notice["@key"].Value = key;
-            notice["@now"].Value = now;
-            s.Notice.ExecuteNonQuery();
-        }
-    }
-
     /// <summary>The writer's connection and its statements, prepared once and reused by every batch of a run.</summary>
     internal sealed class Statements : SqliteWriterStatements
     {
@@ -252,6 +210,7 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
         {
             try
             {
+                Ledger = new SqliteLedgerRows(Prepare);
                 Standing = Prepare("""
                     SELECT (SELECT "Id" FROM "Posts" WHERE "Id" = @post), v."Id", v."Value", g."Day", g."Gained"
                     FROM (SELECT 1) AS one
@@ -265,29 +224,12 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
                 UpdateVote = Prepare("""UPDATE "Votes" SET "Value" = @value, "CreatedAt" = @now WHERE "Id" = @vote""", "@vote", "@value", "@now");
                 DeleteVote = Prepare("""DELETE FROM "Votes" WHERE "Id" = @vote""", "@vote");
                 AddScore = Prepare("""UPDATE "Posts" SET "Score" = "Score" + @change WHERE "Id" = @post RETURNING "Score" """, "@post", "@change");
-                Nets = Prepare("""
-                    SELECT "UserId", "PostId", sum("Amount") FROM "ReputationEntries" WHERE "SourceKey" = @source GROUP BY "UserId", "PostId"
-                    """, "@source");
-                Entry = Prepare("""
-                    INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
-                    VALUES (@user, @amount, @reason, @source, @post, @actor, @now)
-                    """, "@user", "@amount", "@reason", "@source", "@post", "@actor", "@now");
-                Total = Prepare($"""
-                    UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount,
-                        "Reputation" = max({ReputationRules.Floor}, {ReputationRules.Floor} + "ReputationPoints" + @amount)
-                    WHERE "Id" = @user RETURNING "ReputationPoints"
-                    """, "@user", "@amount");
                 TagTotals = Prepare($"""
                     SELECT t."Name", s."Score", s."Answers" FROM "QuestionTags" AS qt
                     JOIN "MemberTagScores" AS s ON s."UserId" = @author AND s."TagId" = qt."TagsId"
                     JOIN "Tags" AS t ON t."Id" = qt."TagsId"
                     WHERE qt."QuestionsId" = @question AND s."Score" >= {Badges.VoteBadges.TagScoreFloor} AND s."Answers" >= {Badges.VoteBadges.TagAnswersFloor}
                     """, "@question", "@author");
-                Notice = Prepare($"""
-                    INSERT INTO "Notices" ("UserId", "Text", "Link", "Key", "Kind", "CreatedAt")
-                    SELECT @user, @text, @link, @key, '{Notifications.NotificationKind.PrivilegeEarned}', @now
-                    WHERE NOT EXISTS (SELECT 1 FROM "Notices" WHERE "UserId" = @user AND "Key" = @key)
-                    """, "@user", "@text", "@link", "@key", "@now");
             }
             catch
             {
@@ -296,6 +238,7 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
             }
         }
 
+        public SqliteLedgerRows Ledger { get; } = null!;
         public SqliteCommand Standing { get; } = null!;
         public SqliteCommand Score { get; } = null!;
         public SqliteCommand Gain { get; } = null!;
@@ -303,10 +246,6 @@ internal sealed class SqliteVoteWriter : SqliteBatchWriter<PendingVote, VoteAppl
         public SqliteCommand UpdateVote { get; } = null!;
         public SqliteCommand DeleteVote { get; } = null!;
         public SqliteCommand AddScore { get; } = null!;
-        public SqliteCommand Nets { get; } = null!;
-        public SqliteCommand Entry { get; } = null!;
-        public SqliteCommand Total { get; } = null!;
-        public SqliteCommand Notice { get; } = null!;
         public SqliteCommand TagTotals { get; } = null!;
     }
 }
