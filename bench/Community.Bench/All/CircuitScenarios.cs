@@ -76,9 +76,11 @@ internal static class CircuitScenarios
             await StartAsync(0, warm);
             await Task.Delay(settle);
             var before = await MemoryAsync(http);
+            await HeapDumpAsync(product.Pid, "before");
             await StartAsync(warm, target);
             await Task.Delay(settle);
             var after = await MemoryAsync(http);
+            await HeapDumpAsync(product.Pid, "after");
             return (Before: before, After: after);
         });
         var (before, after) = memory;
@@ -144,6 +146,22 @@ internal static class CircuitScenarios
             + (circuitErrors == 0 ? "" : $"; {circuitErrors} circuits reported an error ({clients.First(c => c.Error is not null).Error})")));
 
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (client, _) => await client.DisposeAsync());
+    }
+
+    /// <summary>
+    /// Profiling switch <c>BENCH_CIRCUIT_GCDUMP=DIR</c>: a heap dump (dotnet-gcdump) of the product at each memory point,
+    /// DIR/before.gcdump and DIR/after.gcdump, so that <c>dotnet-gcdump report</c> of each shows which types an idle
+    /// circuit adds.
+    /// </summary>
+    private static async Task HeapDumpAsync(int pid, string name)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_CIRCUIT_GCDUMP") is not { Length: > 0 } directory)
+            return;
+        Directory.CreateDirectory(directory);
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        using var dump = Process.Start(new ProcessStartInfo(File.Exists(tool) ? tool : "dotnet-gcdump",
+            ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(directory, name + ".gcdump")]))!;
+        await dump.WaitForExitAsync();
     }
 
     private static async Task<ProductMemory> MemoryAsync(HttpClient http) =>
