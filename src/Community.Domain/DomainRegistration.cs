@@ -18,7 +18,16 @@ public static class DomainRegistration
 
     public static IServiceCollection AddCommunityDomain(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddDbContextFactory<CommunityDbContext>(options => CommunityDatabase.Configure(options, provider, connectionString));
+        services.AddDbContextFactory<CommunityDbContext>((services, options) =>
+        {
+            // Whoever makes contexts for a SQLite file makes its checkpointer, disposed with these services.
+            if (provider == DatabaseProvider.Sqlite)
+                services.GetRequiredService<SqliteCheckpointer>();
+            CommunityDatabase.Configure(options, provider, connectionString);
+        });
+        if (provider == DatabaseProvider.Sqlite)
+            services.AddSingleton(services => SqliteCheckpointer.Start(connectionString, services.GetRequiredService<TimeProvider>(),
+                services.GetService<SqliteCheckpointLimits>()));
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
         services.AddSingleton(TimeProvider.System);
         // Made when first needed (a post written, not a page read): its sanitizers take ~60 ms to build, off the start-up.

@@ -1,0 +1,349 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace Community.Domain.Persistence;
+
+/// <summary>
+/// When the log of a SQLite file is copied back into it (bench/README.md, "checkpoints"), in pages (4 KiB here).
+/// </summary>
+/// <param name="Start">Pages not yet copied back at which a commit wakes the checkpointer (SQLite's own automatic checkpoint runs at 1,000).</param>
+/// <param name="Restart">Pages in the log at which the checkpointer, in the process's write turn, copies the rest and starts the log over.</param>
+/// <param name="Hard">Pages not yet copied back at which the committing connection copies them itself, in its own COMMIT: the checkpointer fell behind.</param>
+internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 8_192, int Hard = 16_384)
+{
+    public static readonly SqliteCheckpointLimits Default = new();
+
+    /// <summary>How long the checkpointer waits for a commit to wake it before it copies back whatever the log holds.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a restart waits for readers of the old log (SQLite's busy handler), holding the write turn.</summary>
+    public TimeSpan RestartPatience { get; init; } = TimeSpan.FromMilliseconds(20);
+}
+
+/// <summary>
+/// One checkpointer per SQLite file in the process, off the write turn. SQLite's automatic checkpoint runs inside
+/// whichever COMMIT finds 1,000 pages or more in the log: it copies them back and syncs the log and the file, in the
+/// write turn of whoever committed (240 of a vote's 418 µs in the vote writer's turn, bench/README.md); turning it off on
+/// one writer only moved it into the others' COMMITs. So every connection the app opens
+/// (<see cref="SqliteConnectionSettings.Apply"/>) replaces it with a hook that only counts: after each commit SQLite tells
+/// it how many pages the log holds, and once <see cref="SqliteCheckpointLimits.Start"/> of them are not copied back the
+/// hook wakes this checkpointer, which runs <c>wal_checkpoint(PASSIVE)</c> on a connection of its own while the writers
+/// go on. A log that is never started over grows without bound (readers are always present, and SQLite starts it over
+/// only when all of it is copied back as a writer begins), so past <see cref="SqliteCheckpointLimits.Restart"/> pages the
+/// checkpointer takes the write turn (<see cref="SqliteWriterQueue"/>) for a <c>wal_checkpoint(RESTART)</c>: the few pages
+/// added since its last pass, then the log starts over (it waits at most <see cref="SqliteCheckpointLimits.RestartPatience"/>
+/// for readers of the old log; if they are still there it tries again later).
+/// If the checkpointer falls behind (a busy machine) or there is none (a tool, a test without the domain's services), the
+/// committing connection checkpoints in its own COMMIT, as SQLite did: at <see cref="SqliteCheckpointLimits.Hard"/> pages
+/// not copied back with a checkpointer, at 1,000 without. The checkpointer is made with the domain's services
+/// (<c>AddCommunityDomain</c>, SQLite only), and stops and closes its connection when they are disposed.
+/// </summary>
+internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
+{
+    /// <summary>Pages not copied back at which a commit checkpoints when the file has no checkpointer: SQLite's default.</summary>
+    internal const int AloneLimit = 1_000;
+
+    private const int Passive = 0, Restart = 2;
+    private const int SqliteOk = 0;
+
+    private readonly FileLog file;
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+    private readonly bool owner;
+    private TaskCompletionSource wake = NewSignal();
+    private TaskCompletionSource passed = NewSignal();
+    private TaskCompletionSource waiting = NewSignal();
+    private SqliteConnection? connection;
+    private long passes;
+    private long restarts;
+    private long busyRestarts;
+
+    private SqliteCheckpointer(FileLog file, string connectionString, TimeProvider time, SqliteCheckpointLimits limits, bool owner)
+    {
+        this.file = file;
+        this.connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+        this.time = time;
+        this.owner = owner;
+        Limits = limits;
+        loop = owner ? Task.Run(RunAsync) : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The checkpointer of the file <paramref name="connectionString"/> names, its log's rules <paramref name="limits"/>.
+    /// If the process already has one for the file, this one does nothing (the first goes on until it is disposed).
+    /// </summary>
+    public static SqliteCheckpointer Start(string connectionString, TimeProvider time, SqliteCheckpointLimits? limits = null)
+    {
+        var file = FileOf(connectionString);
+        lock (file)
+        {
+            var owner = file.Runner is null;
+            var checkpointer = new SqliteCheckpointer(file, connectionString, time, limits ?? SqliteCheckpointLimits.Default, owner);
+            if (owner)
+                Volatile.Write(ref file.Runner, checkpointer);
+            return checkpointer;
+        }
+    }
+
+    public SqliteCheckpointLimits Limits { get; }
+
+    /// <summary>Whether this one runs the file's checkpoints (false: another checkpointer of the process does).</summary>
+    public bool Runs => owner;
+
+    /// <summary>Passes run (each a PASSIVE checkpoint), restarts of the log, restarts that found readers of the old log.</summary>
+    public (long Passes, long Restarts, long BusyRestarts) Counts => (Interlocked.Read(ref passes), Interlocked.Read(ref restarts), Interlocked.Read(ref busyRestarts));
+
+    /// <summary>Completes when the pass running or next to run has ended (what tests wait for).</summary>
+    internal Task PassedAsync() => Volatile.Read(ref passed).Task;
+
+    /// <summary>Completes when the loop waits for a commit or for <see cref="SqliteCheckpointLimits.Idle"/> (its timer made).</summary>
+    internal Task WaitingAsync() => Volatile.Read(ref waiting).Task;
+
+    /// <summary>What the process knows of the file's log: its pages, and how many of them are copied back.</summary>
+    internal static (long Log, long Copied) Known(string connectionString) => FileOf(connectionString).Known;
+
+    /// <summary>Whether the loop has ended (after disposal).</summary>
+    internal bool Stopped => loop.IsCompleted;
+
+    /// <summary>Checkpoints run inside a committing connection's COMMIT for the file (no checkpointer, or past the hard limit).</summary>
+    internal static long CheckpointsInCommits(string connectionString) => Interlocked.Read(ref FileOf(connectionString).InCommits);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!owner)
+            return;
+        lock (file)
+        {
+            if (file.Runner == this)
+                file.Runner = null;
+        }
+        await stopping.CancelAsync();
+        await loop;
+        stopping.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private void Signal() => Volatile.Read(ref wake).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits to be woken or for <see cref="SqliteCheckpointLimits.Idle"/>, then checkpoints; throws nothing.</summary>
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
+                {
+                    var delay = Task.Delay(Limits.Idle, time, idle.Token);
+                    Volatile.Read(ref waiting).TrySetResult();
+                    await Task.WhenAny(Volatile.Read(ref wake).Task, delay);
+                    Volatile.Write(ref waiting, NewSignal());
+                    await idle.CancelAsync();
+                }
+                if (stopping.IsCancellationRequested)
+                    break;
+                // A new signal before the pass reads the log: a commit during the pass wakes the next one.
+                Volatile.Write(ref wake, NewSignal());
+                Interlocked.Exchange(ref file.Woken, 0);
+                var done = Interlocked.Exchange(ref passed, NewSignal());
+                try
+                {
+                    await PassAsync();
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+                catch (Exception)
+                {
+                    // The file went away (a test's, deleted) or is busy: the next pass tries again; the committing
+                    // connections still checkpoint at the hard limit.
+                    connection?.Dispose();
+                    connection = null;
+                }
+                Interlocked.Increment(ref passes);
+                done.TrySetResult();
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+            connection = null;
+            passed.TrySetResult();
+            waiting.TrySetResult();
+        }
+    }
+
+    private async Task PassAsync()
+    {
+        var (log, copied) = file.Known;
+        if (log - copied <= 0 && log < Limits.Restart)
+            return;
+        if (connection is null)
+        {
+            var opened = new SqliteConnection(connectionString);
+            try
+            {
+                opened.Open();
+                SqliteConnectionSettings.Apply(opened);
+                using var patience = opened.CreateCommand();
+                patience.CommandText = $"PRAGMA busy_timeout={(int)Limits.RestartPatience.TotalMilliseconds};";
+                patience.ExecuteNonQuery();
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
+            connection = opened;
+        }
+        (log, copied) = Checkpoint(connection, Passive).Pages;
+        if (log < Limits.Restart)
+            return;
+        var turn = SqliteWriterQueue.TurnOf(file.DataSource);
+        var entered = await turn.WaitAsync(SqliteWriterQueue.Patience, stopping.Token);
+        try
+        {
+            if (Checkpoint(connection, Restart).Status == SqliteOk)
+                Interlocked.Increment(ref restarts);
+            else
+                Interlocked.Increment(ref busyRestarts);
+        }
+        finally
+        {
+            if (entered)
+                turn.Release();
+        }
+    }
+
+    private (int Status, (int Log, int Copied) Pages) Checkpoint(SqliteConnection on, int mode)
+    {
+        var status = SQLitePCL.raw.sqlite3_wal_checkpoint_v2(on.Handle, "main", mode, out var log, out var copied);
+        if (log >= 0)
+            file.Record(log, copied);
+        return (status, (log, copied));
+    }
+
+    // The process-wide part: every connection's hook, and what it knows of each file's log.
+
+    /// <summary>What the process knows of one file's log, kept up to date by every commit's hook and every checkpoint.</summary>
+    private sealed class FileLog(int id, string dataSource)
+    {
+        public readonly int Id = id;
+        public readonly string DataSource = dataSource;
+        public long Log;
+        public long Copied;
+        public int Woken;
+        public long InCommits;
+        public SqliteCheckpointer? Runner;
+
+        public (long Log, long Copied) Known => (Volatile.Read(ref Log), Volatile.Read(ref Copied));
+
+        public void Record(long log, long copied)
+        {
+            Volatile.Write(ref Log, log);
+            Volatile.Write(ref Copied, copied);
+        }
+
+        /// <summary>After a commit of a connection of this process, <paramref name="pages"/> in the log.</summary>
+        public void Committed(IntPtr db, IntPtr schema, int pages)
+        {
+            Volatile.Write(ref Log, pages);
+            var copied = Volatile.Read(ref Copied);
+            if (pages < copied)
+            {
+                // The log started over (a writer began after a complete checkpoint).
+                Interlocked.CompareExchange(ref Copied, 0, copied);
+                copied = 0;
+            }
+            var behind = pages - copied;
+            var runner = Volatile.Read(ref Runner);
+            if (behind >= (runner?.Limits.Hard ?? AloneLimit))
+            {
+                if (sqlite3_wal_checkpoint_v2(db, schema, Passive, out var log, out var done) == SqliteOk && log >= 0)
+                    Record(log, done);
+                Interlocked.Increment(ref InCommits);
+            }
+            else if (runner is not null && behind >= runner.Limits.Start && Interlocked.Exchange(ref Woken, 1) == 0)
+                runner.Signal();
+        }
+    }
+
+    private static readonly ConcurrentDictionary<string, FileLog> Files = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FileLog> ByConnectionString = new(StringComparer.Ordinal);
+    private static FileLog[] byId = [];
+
+    /// <summary>The file a connection string names (as <see cref="SqliteConnection.DataSource"/> names it before opening, the write turn's key).</summary>
+    private static FileLog FileOf(string connectionString) => ByConnectionString.GetOrAdd(connectionString, static cs =>
+        Files.GetOrAdd(new SqliteConnectionStringBuilder(cs).DataSource, static dataSource =>
+        {
+            lock (Files)
+            {
+                var file = new FileLog(byId.Length, dataSource);
+                Volatile.Write(ref byId, [.. byId, file]);
+                return file;
+            }
+        }));
+
+    /// <summary>
+    /// Replaces SQLite's automatic checkpoint on <paramref name="connection"/> with the counting hook (false: it keeps
+    /// SQLite's, as for an in-memory database or a SQLite library other than the bundled one).
+    /// </summary>
+    internal static bool Watch(SqliteConnection connection)
+    {
+        if (!HookAvailable.Value || connection.Handle is not { } handle)
+            return false;
+        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            return false;
+        var file = FileOf(connection.ConnectionString);
+        sqlite3_wal_hook(handle.DangerousGetHandle(), HookPointer, file.Id);
+        return true;
+    }
+
+    private static readonly Lazy<bool> HookAvailable = new(() =>
+    {
+        try
+        {
+            return SQLitePCL.raw.GetNativeLibraryName() == "e_sqlite3" && NativeLibrary.TryLoad("e_sqlite3", typeof(SqliteCheckpointer).Assembly, null, out _);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    });
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int WalHook(IntPtr argument, IntPtr db, IntPtr schema, int pages);
+
+    private static readonly WalHook Hook = OnCommit;
+    private static readonly IntPtr HookPointer = Marshal.GetFunctionPointerForDelegate(Hook);
+
+    /// <summary>SQLite's WAL hook: called after each commit of the connection, the write lock released, in the committer's thread.</summary>
+    private static int OnCommit(IntPtr argument, IntPtr db, IntPtr schema, int pages)
+    {
+        try
+        {
+            var files = Volatile.Read(ref byId);
+            var id = (int)argument;
+            if (id >= 0 && id < files.Length)
+                files[id].Committed(db, schema, pages);
+        }
+        catch (Exception)
+        {
+            // Never into SQLite's stack; the next commit reports the log again.
+        }
+        return SqliteOk;
+    }
+
+    [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+    private static extern IntPtr sqlite3_wal_hook(IntPtr db, IntPtr callback, IntPtr argument);
+
+    [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+    private static extern int sqlite3_wal_checkpoint_v2(IntPtr db, IntPtr schema, int mode, out int log, out int checkpointed);
+}
