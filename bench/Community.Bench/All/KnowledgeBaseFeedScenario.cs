@@ -113,6 +113,7 @@ internal static class KnowledgeBaseFeedScenario
         // gated) and a thread end to end (the first phase: acceptance, dispatch, job).
         Console.WriteLine($"  harness CPU: {apart.Result.AcceptCpu.TotalMilliseconds / Math.Max(1, apart.Result.Accepted):F2} ms an acceptance alone, "
             + $"{together.Result.Cpu.TotalMilliseconds / Math.Max(1, together.Result.Fed):F2} ms a thread end to end");
+        Console.WriteLine($"  log: {Community.Domain.Persistence.SqliteDatabase.CheckpointSummary(connectionString)}");
         var jobs = $"{feedWorkers} feed workers running the job's body (KnowledgeBaseFeed.ProcessAsync, as KnowledgeBaseFeedJob does)";
         context.Rows.Add(new ResultRow($"Knowledge-base feed: outbox entries → articles, the jobs alone ({apart.Result.Fed:N0} resolved threads)",
             ResultRow.PerSecond(feedAlone, "threads/s"), "—", null, apart.Result.Latency.Median, apart.Result.Latency.P99, "≥ 300 threads/s, each exactly once",

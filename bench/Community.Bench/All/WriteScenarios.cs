@@ -117,6 +117,8 @@ internal static class WriteScenarios
         if (deferred is not null)
             await deferred.WhenIdleAsync();
         var cpuProduct = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        // The file's log in this process so far (warm-up and measured phase): SqliteCheckpointer.
+        Console.WriteLine($"  log after the product's phases: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
 
         cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var floor = await context.WatchAsync(() => Concurrently(workers, duration, FloorVote));
@@ -290,6 +292,7 @@ internal static class WriteScenarios
         Console.WriteLine($"  product {writes.PerSecond:N0} posts/s closed loop (p50 {writes.Latency.Median:F1}, p99 {writes.Latency.P99:F1} ms, locked {closedLocked}); "
             + $"open loop at {offered:N0}/s: {open.PerSecond:N0} posts/s, p50 {open.Latency.Median:F1}, p99 {open.Latency.P99:F1} ms, locked {openLocked}; floor {floorRun.Result.Writes.PerSecond:N0} posts/s (locked {locked})");
         Console.WriteLine($"  harness CPU per answer: closed loop {PerOp(cpuClosed, writes.Ok)} ms, open loop {PerOp(cpuOpen, open.Ok)} ms (badge checks and the readers' client included)");
+        Console.WriteLine($"  log after posting (votes included): {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
         context.Rows.Add(new ResultRow($"Posting answers ({writers} writers, AnswerQuestion) while pages are read", ResultRow.PerSecond(writes.PerSecond, "posts/s"),
             ResultRow.PerSecond(floorRun.Result.Writes.PerSecond, "posts/s"), writes.PerSecond / floorRun.Result.Writes.PerSecond, open.Latency.Median, open.Latency.P99,
             "≥ 300 posts/s, p99 ≤ 25 ms at 300/s offered, no \"database is locked\"", met, RunContext.Worst(productRun.Others, openRun.Others, floorRun.Others).ToString(),

@@ -60,6 +60,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     private long passes;
     private long restarts;
     private long busyRestarts;
+    private long passTicks;
+    private long turnTicks;
 
     private SqliteCheckpointer(FileLog file, string connectionString, TimeProvider time, SqliteCheckpointLimits limits, bool owner)
     {
@@ -95,6 +97,13 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
 
     /// <summary>Passes run (each a PASSIVE checkpoint), restarts of the log, restarts that found readers of the old log.</summary>
     public (long Passes, long Restarts, long BusyRestarts) Counts => (Interlocked.Read(ref passes), Interlocked.Read(ref restarts), Interlocked.Read(ref busyRestarts));
+
+    /// <summary>Time spent in passes (the PASSIVE checkpoints, off the turn) and holding the write turn for restarts, in stopwatch ticks.</summary>
+    public (TimeSpan Passes, TimeSpan InTurn) Spent => (System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref passTicks)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref turnTicks)));
+
+    /// <summary>The file's checkpointer in this process, if any.</summary>
+    internal static SqliteCheckpointer? Of(string connectionString) => Volatile.Read(ref FileOf(connectionString).Runner);
 
     /// <summary>Completes when the pass running or next to run has ended (what tests wait for).</summary>
     internal Task PassedAsync() => Volatile.Read(ref passed).Task;
@@ -152,6 +161,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 Volatile.Write(ref wake, NewSignal());
                 Interlocked.Exchange(ref file.Woken, 0);
                 var done = Interlocked.Exchange(ref passed, NewSignal());
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await PassAsync();
@@ -166,6 +176,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                     connection?.Dispose();
                     connection = null;
                 }
+                Interlocked.Add(ref passTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
                 Interlocked.Increment(ref passes);
                 done.TrySetResult();
             }
@@ -207,6 +218,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
             return;
         var turn = SqliteWriterQueue.TurnOf(file.DataSource);
         var entered = await turn.WaitAsync(SqliteWriterQueue.Patience, stopping.Token);
+        var held = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (Checkpoint(connection, Restart).Status == SqliteOk)
@@ -216,6 +228,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         }
         finally
         {
+            Interlocked.Add(ref turnTicks, System.Diagnostics.Stopwatch.GetTimestamp() - held);
             if (entered)
                 turn.Release();
         }

@@ -42,6 +42,21 @@ public static class SqliteDatabase
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
+    /// <summary>
+    /// What the file's checkpointer in this process has done (<see cref="SqliteCheckpointer"/>), and the checkpoints run
+    /// inside commits (none checkpointer, or past its hard limit); for the benchmarks' notes.
+    /// </summary>
+    public static string CheckpointSummary(string connectionString)
+    {
+        var inCommits = SqliteCheckpointer.CheckpointsInCommits(connectionString);
+        if (SqliteCheckpointer.Of(connectionString) is not { } checkpointer)
+            return $"no checkpointer; {inCommits} checkpoints in commits";
+        var (passes, restarts, busy) = checkpointer.Counts;
+        var (passing, inTurn) = checkpointer.Spent;
+        return $"checkpointer: {passes} passes ({passing.TotalMilliseconds:F0} ms), {restarts} restarts ({busy} found readers; "
+            + $"{inTurn.TotalMilliseconds:F0} ms in the write turn); {inCommits} checkpoints in commits";
+    }
+
     public static async Task<string> JournalModeAsync(CommunityDbContext db, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
