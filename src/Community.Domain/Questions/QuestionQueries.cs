@@ -18,7 +18,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
     public async Task<IReadOnlyList<QuestionSummary>> ByAuthorAsync(string authorId, int count, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SummariesAsync(db, db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.HiddenAt == null && q.AuthorId == authorId)
+        return await SummariesAsync(db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.HiddenAt == null && q.AuthorId == authorId)
             .OrderByDescending(q => q.CreatedAt).Take(count), cancellationToken);
     }
 
@@ -39,10 +39,10 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
             var rows = new List<SummaryRow>(pageSize + 1);
             await foreach (var row in FirstTagPages[tab].For(db)(db, tag, pageSize + 1).WithCancellation(cancellationToken))
                 rows.Add(row);
-            return Paged(tab, (await WithTagsAsync(db, rows, cancellationToken)).ToList(), pageSize);
+            return Paged(tab, WithTags(rows), pageSize);
         }
         if (tag is not null)
-            return Paged(tab, (await SummariesAsync(db, TagPage(db, tab, tag, cursor, pageSize), cancellationToken)).ToList(), pageSize);
+            return Paged(tab, (await SummariesAsync(TagPage(db, tab, tag, cursor, pageSize), cancellationToken)).ToList(), pageSize);
         var questions = db.Questions.AsNoTracking().Where(q => q.DeletedAt == null && q.HiddenAt == null);
         if (tab == QuestionTab.Unanswered)
             questions = questions.Where(Unanswered(db));
@@ -59,7 +59,7 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
                     || q.CreatedAt == new DateTime(key.Value, DateTimeKind.Utc) && q.Id < id))
                 .OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id),
         };
-        return Paged(tab, (await SummariesAsync(db, questions.Take(pageSize + 1), cancellationToken)).ToList(), pageSize);
+        return Paged(tab, (await SummariesAsync(questions.Take(pageSize + 1), cancellationToken)).ToList(), pageSize);
     }
 
     /// <summary>The page of <paramref name="items"/> (read one past the page) and the cursor of the next.</summary>
@@ -114,13 +114,19 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         return links.Join(questions, qt => EF.Property<int>(qt, "QuestionsId"), q => q.Id, (qt, q) => q).Take(pageSize + 1);
     }
 
-    /// <summary>A list row's columns, read without the post's body.</summary>
+    /// <summary>A list row's columns, read without the post's body; its tags' names joined by <see cref="TagSeparator"/>.</summary>
     private sealed record SummaryRow(int Id, string Title, int Score, int AnswerCount, bool Accepted, int ViewCount, DateTime CreatedAt,
-        DateTime LastActivityAt, string AuthorId, string AuthorName, bool Closed, Staff.StaffDisclosure? StaffDisclosure);
+        DateTime LastActivityAt, string AuthorId, string AuthorName, bool Closed, Staff.StaffDisclosure? StaffDisclosure, string? TagNames);
 
+    /// <summary>Tag names never hold a space (<see cref="PostInput.ParseTags"/> splits on it).</summary>
+    private const string TagSeparator = " ";
+
+    // The tags as one aggregate per row (group_concat, string_agg): a seek of the links' key for each of the page's rows.
+    // A collection projected here made SQLite materialize every question's tags (3.4M VM steps a page, measured in
+    // bench/); a second query by the rows' ids cost a round trip and, uncompiled, a tenth of a tag page's CPU.
     private static readonly System.Linq.Expressions.Expression<Func<Question, SummaryRow>> SummaryProjection = q => new SummaryRow(
         q.Id, q.Title, q.Score, q.AnswerCount, q.AcceptedAnswerId != null, q.ViewCount, q.CreatedAt, q.LastActivityAt,
-        q.AuthorId, q.Author!.DisplayName, q.ClosedAt != null, q.StaffDisclosure);
+        q.AuthorId, q.Author!.DisplayName, q.ClosedAt != null, q.StaffDisclosure, q.Tags.GroupBy(t => q.Id).Select(g => string.Join(TagSeparator, g.Select(t => t.Name))).FirstOrDefault());
 
     /// <summary>
     /// A tag's first page of each tab, compiled: what search visitors and the tags' own links open. The same query as
@@ -279,24 +285,13 @@ public sealed class QuestionQueries(IDbContextFactory<CommunityDbContext> contex
         return await db.Questions.CountAsync(q => q.DeletedAt == null && q.HiddenAt == null && (tag == null || q.Tags.Any(t => t.Name == tag)), cancellationToken);
     }
 
-    /// <summary>
-    /// A page's rows, then the tags of just those rows by the join table's key: a tag list projected inside the first
-    /// query makes SQLite materialize every question's tags on each call (measured in bench/, 3.4M VM steps a page).
-    /// </summary>
-    private static async Task<IReadOnlyList<QuestionSummary>> SummariesAsync(CommunityDbContext db, IQueryable<Question> questions, CancellationToken cancellationToken) =>
-        await WithTagsAsync(db, await questions.Select(SummaryProjection).ToListAsync(cancellationToken), cancellationToken);
+    private static async Task<IReadOnlyList<QuestionSummary>> SummariesAsync(IQueryable<Question> questions, CancellationToken cancellationToken) =>
+        WithTags(await questions.Select(SummaryProjection).ToListAsync(cancellationToken));
 
-    private static async Task<IReadOnlyList<QuestionSummary>> WithTagsAsync(CommunityDbContext db, List<SummaryRow> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-            return [];
-        var ids = rows.Select(r => r.Id).ToList();
-        var tags = (await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
-                .SelectMany(q => q.Tags, (q, t) => new { q.Id, t.Name }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.Id, t => t.Name);
-        return rows.Select(r => new QuestionSummary(r.Id, r.Title, r.Score, r.AnswerCount, r.Accepted, r.ViewCount, r.CreatedAt, r.LastActivityAt,
-                r.AuthorId, r.AuthorName, tags[r.Id].Order(StringComparer.Ordinal).ToList(), r.Closed, r.StaffDisclosure))
+    private static List<QuestionSummary> WithTags(List<SummaryRow> rows) =>
+        rows.Select(r => new QuestionSummary(r.Id, r.Title, r.Score, r.AnswerCount, r.Accepted, r.ViewCount, r.CreatedAt, r.LastActivityAt,
+                r.AuthorId, r.AuthorName, (r.TagNames ?? "").Split(TagSeparator, StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList(),
+                r.Closed, r.StaffDisclosure))
             .ToList();
-    }
 
 }

@@ -200,16 +200,19 @@ public sealed class TagListTests
             var first = await queries.ListAsync(tab, "wifi", null, pageSize: 2, Ct);
             await queries.ListAsync(tab, "wifi", first.NextCursor, pageSize: 2, Ct);
             Assert.NotNull(first.NextCursor);
-            // Each page: its rows, then the tags of those rows.
-            Assert.Equal(4, recorder.Commands.Count);
+            // Each page is one command: its rows, each row's tags by a seek of the links' key.
+            Assert.Equal(2, recorder.Commands.Count);
             var key = tab switch { QuestionTab.Top => TagListKeys.Score, QuestionTab.Active => TagListKeys.LastActivityAt, _ => TagListKeys.CreatedAt };
-            foreach (var (sql, parameters) in new[] { recorder.Commands[0], recorder.Commands[2] })
+            foreach (var (sql, parameters) in recorder.Commands)
             {
                 var plan = await QueryPlans.PlanAsync(forum.Database.ConnectionString, sql, parameters);
                 var detail = $"{tab}:\n{string.Join('\n', plan)}\nof\n{sql}";
                 // A seek on the tag (and, after the first page, on the key): never every link of the tag, never a sort.
                 Assert.True(plan.Any(line => line.Contains($"USING COVERING INDEX IX_QuestionTags_TagsId_{key} (TagsId=?")), detail);
-                Assert.False(plan.Any(line => line.Contains("TEMP B-TREE")), detail);
+                Assert.True(plan.Any(line => line.StartsWith("SEARCH q0 USING COVERING INDEX", StringComparison.Ordinal) && line.EndsWith("(QuestionsId=?)", StringComparison.Ordinal)), detail);
+                // The only temporary tree groups one row's few tags (the aggregate's GROUP BY on the outer row's id).
+                Assert.False(plan.Any(line => line.Contains("TEMP B-TREE") && line != "USE TEMP B-TREE FOR GROUP BY"), detail);
+                Assert.True(plan.Count(line => line.Contains("TEMP B-TREE")) <= 1, detail);
                 Assert.False(plan.Any(line => line.StartsWith("SCAN", StringComparison.Ordinal) && line is not "SCAN s"), detail); // "SCAN s": the page itself, after the limit
             }
             recorder.Commands.Clear();
