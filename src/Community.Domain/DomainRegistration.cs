@@ -29,6 +29,8 @@ public static class DomainRegistration
             services.AddSingleton(services => SqliteCheckpointer.Start(connectionString, services.GetRequiredService<TimeProvider>(),
                 services.GetService<SqliteCheckpointLimits>()));
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
+        if (provider == DatabaseProvider.Sqlite)
+            services.AddHostedService(_ => new SqliteGroupCommit.StopOnShutdown(connectionString));
         services.AddSingleton(TimeProvider.System);
         // Made when first needed (a post written, not a page read): its sanitizers take ~60 ms to build, off the start-up.
         services.AddSingleton(_ => new MarkdownRenderer(new MarkdownRendererOptions()));

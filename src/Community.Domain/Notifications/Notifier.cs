@@ -133,7 +133,7 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
         await transaction.CreateSavepointAsync(savepoint, cancellationToken);
         try
         {
-            // SQLite: statements prepared once per write connection (in a group commit, once per batch) instead of EF Core's
+            // SQLite: statements prepared once per write connection (in a group commit, once per run of batches) instead of EF Core's
             // commands and SaveChanges; the same rows (issue 11: 300 answers/s through SQLite's one writer).
             var prepared = db.Database.IsSqlite() ? new PreparedNotices(db, transaction.GetDbTransaction()) : null;
             // The followers first: when the answerer is one of them, following needs no check of its own.

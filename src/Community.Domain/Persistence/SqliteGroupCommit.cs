@@ -21,6 +21,12 @@ namespace Community.Domain.Persistence;
 /// handled by <see cref="UnitOfWork.RunGroupCommittedAsync{T}"/>).
 /// A batch holds the process's write turn (<see cref="SqliteWriterQueue"/>) from BEGIN IMMEDIATE to COMMIT, so
 /// writers that do not batch wait for it as they wait for each other.
+/// The writer keeps its connection, and with it the statements units prepared on it (<see cref="SqlitePrepared"/>), from
+/// one batch to the next while units keep coming: a run of batches waits <see cref="Linger"/> for more once nobody is
+/// waiting (outside the write turn) before it closes the connection and ends, as the batch writers' runs do
+/// (<see cref="SqliteBatchWriter{TWrite, TResult, TStatements}"/>). A batch that failed (its COMMIT, a unit's rollback)
+/// closes the connection, whatever state SQLite left it in: the next batch, and every unit's retry alone, starts on a
+/// fresh connection; a BEGIN that fails on a kept connection is tried once more on a fresh one.
 /// </summary>
 internal sealed class SqliteGroupCommit
 {
@@ -32,7 +38,13 @@ internal sealed class SqliteGroupCommit
 
     private readonly string dataSource;
     private readonly Queue<Ticket> waiting = new();
+    private readonly SemaphoreSlim arrived = new(0);
     private bool running;
+    private bool lingering;
+    private bool stopLingering;
+    private Task lastRun = Task.CompletedTask;
+    private long runs;
+    private long connections;
     private long batches;
     private long committedUnits;
     private long enqueued;
@@ -52,6 +64,43 @@ internal sealed class SqliteGroupCommit
 
     /// <summary>Units that have asked for a turn, since the process started.</summary>
     public long Enqueued => Interlocked.Read(ref enqueued);
+
+    /// <summary>Runs of batches started, and connections the writer opened, since the process started.</summary>
+    public (long Runs, long Connections) Opened => (Interlocked.Read(ref runs), Interlocked.Read(ref connections));
+
+    /// <summary>
+    /// How long a run waits for more units once nobody is waiting, with its connection and its prepared statements,
+    /// before it closes them and ends (tests lengthen it). Under load the callers whose answers were just committed send
+    /// their next ones within about a millisecond; with batches of 2–3 answers, a connection a batch compiled every
+    /// statement of the answer's turn (the INSERT into Posts with its triggers) every 2–3 answers.
+    /// </summary>
+    internal TimeSpan Linger { get; set; } = DefaultLinger;
+
+    /// <summary>The batch writers' linger (<see cref="SqliteBatchWriter{TWrite, TResult, TStatements}"/>), for the same reason.</summary>
+    internal static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// Ends a lingering run now: it looks at the queue once more with no wait, and closes its connection if nobody is
+    /// waiting. Returns when the run that was going has ended (a later unit starts the next run). For a host that stops
+    /// and for tests.
+    /// </summary>
+    internal Task StopLingeringAsync()
+    {
+        Task run;
+        bool wake;
+        lock (waiting)
+        {
+            run = lastRun;
+            if (!running)
+                return run;
+            stopLingering = true;
+            wake = lingering;
+            lingering = false;
+        }
+        if (wake)
+            arrived.Release();
+        return run;
+    }
 
     /// <summary>From now on this context's write transactions join a batch; <paramref name="alone"/>: a batch of its own.</summary>
     public static void Join(DbContext db, bool alone) => Members.AddOrUpdate(db, new Membership(alone));
@@ -95,14 +144,22 @@ internal sealed class SqliteGroupCommit
     private void Enqueue(Ticket ticket)
     {
         Interlocked.Increment(ref enqueued);
+        bool wake;
         lock (waiting)
         {
             waiting.Enqueue(ticket);
+            wake = lingering;
+            lingering = false;
             if (running)
+            {
+                if (wake)
+                    arrived.Release();
                 return;
+            }
             running = true;
+            Interlocked.Increment(ref runs);
+            lastRun = Task.Run(RunAsync);
         }
-        _ = Task.Run(RunAsync);
     }
 
     /// <summary>The next live ticket. A ticket to run alone never joins a batch already begun.</summary>
@@ -123,39 +180,126 @@ internal sealed class SqliteGroupCommit
                 return true;
             }
             ticket = null;
-            if (first)
-                running = false;
             return false;
         }
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// Whether units wait, after at most <see cref="Linger"/> outside the write turn; false ends the run (a unit that
+    /// comes after that starts the next one).
+    /// </summary>
+    private async Task<bool> WaitingAsync()
     {
-        while (TryNext(first: true, out var first))
-            await BatchAsync(first);
+        lock (waiting)
+        {
+            if (waiting.Count > 0)
+                return true;
+            if (stopLingering)
+                return Ended();
+            lingering = true;
+        }
+        while (true)
+        {
+            var woken = await arrived.WaitAsync(Linger);
+            lock (waiting)
+            {
+                if (waiting.Count > 0)
+                {
+                    lingering = false;
+                    return true;
+                }
+                // The linger is over, or StopLingeringAsync ended it.
+                if (!woken || stopLingering)
+                    return Ended();
+                // A wake-up left over from a unit taken meanwhile: wait again.
+            }
+        }
+
+        bool Ended()
+        {
+            lingering = false;
+            stopLingering = false;
+            running = false;
+            return false;
+        }
     }
 
-    /// <summary>BEGIN IMMEDIATE, every waiting unit in turn, one COMMIT. Completes every ticket it took; throws nothing.</summary>
-    private async Task BatchAsync(Ticket first)
+    /// <summary>Batches while units wait, on one connection kept from batch to batch. Throws nothing.</summary>
+    private async Task RunAsync()
     {
-        var turn = SqliteWriterQueue.TurnOf(dataSource);
-        var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
-        var connection = new SqliteConnection(first.ConnectionString);
-        SqliteTransaction transaction;
+        Writer? writer = null;
+        try
+        {
+            while (await WaitingAsync())
+                if (TryNext(first: true, out var first))
+                    writer = await BatchAsync(first, writer);
+        }
+        finally
+        {
+            if (writer is not null)
+                await writer.Connection.DisposeAsync();
+        }
+    }
+
+    private async Task<Writer> OpenAsync(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        Interlocked.Increment(ref connections);
         try
         {
             await connection.OpenAsync();
             SqliteConnectionSettings.Apply(connection);
-            transaction = connection.BeginTransaction(deferred: false);
         }
-        catch (Exception e)
+        catch
         {
             await connection.DisposeAsync();
-            if (entered)
-                turn.Release();
-            first.Granted.TrySetException(e);
-            return;
+            throw;
         }
+        return new Writer(connection, connectionString);
+    }
+
+    /// <summary>The run's connection and the connection string it was opened with.</summary>
+    private sealed record Writer(SqliteConnection Connection, string ConnectionString);
+
+    /// <summary>
+    /// BEGIN IMMEDIATE on the run's connection (a new one if there is none, or if the first unit names another
+    /// connection string), every waiting unit in turn, one COMMIT. Completes every ticket it took; throws nothing.
+    /// Returns the connection for the next batch, or null when it was closed.
+    /// </summary>
+    private async Task<Writer?> BatchAsync(Ticket first, Writer? writer)
+    {
+        var turn = SqliteWriterQueue.TurnOf(dataSource);
+        var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
+        if (writer is not null && !string.Equals(writer.ConnectionString, first.ConnectionString, StringComparison.Ordinal))
+        {
+            await writer.Connection.DisposeAsync();
+            writer = null;
+        }
+        SqliteTransaction? transaction = null;
+        while (transaction is null)
+        {
+            var kept = writer is not null;
+            try
+            {
+                writer ??= await OpenAsync(first.ConnectionString);
+                transaction = writer.Connection.BeginTransaction(deferred: false);
+            }
+            catch (Exception e)
+            {
+                if (writer is not null)
+                    await writer.Connection.DisposeAsync();
+                writer = null;
+                // A kept connection may be what failed (a unit before left it reading an old snapshot): once more on a
+                // fresh one. A fresh one that fails fails the first unit, as when every batch opened its own.
+                if (kept)
+                    continue;
+                if (entered)
+                    turn.Release();
+                first.Granted.TrySetException(e);
+                return null;
+            }
+        }
+        var connection = writer!.Connection; // the transaction began on it
 
         var taken = new List<Ticket>();
         var released = 0;
@@ -196,7 +340,13 @@ internal sealed class SqliteGroupCommit
         if (failure is not null)
             Quietly(transaction.Rollback);
         Quietly(transaction.Dispose);
-        await connection.DisposeAsync();
+        if (failure is not null || StatementLeftRunning(connection))
+        {
+            // Whatever SQLite left of it (a COMMIT that failed, a rollback that failed, a unit's statement interrupted by
+            // its cancellation) stays with this batch: the next one, and the units' retries alone, begin on a fresh one.
+            await connection.DisposeAsync();
+            writer = null;
+        }
         if (entered)
             turn.Release();
         if (failure is null)
@@ -206,6 +356,41 @@ internal sealed class SqliteGroupCommit
         }
         foreach (var ticket in taken)
             ticket.BatchEnded.TrySetResult(failure);
+        return writer;
+    }
+
+    /// <summary>
+    /// Whether a statement of the connection is still running after the COMMIT (a reader a unit left open): it would hold
+    /// its snapshot into the next batch, whose BEGIN IMMEDIATE would then wait out the busy timeout once another writer
+    /// has committed. SQLite's own list of the connection's statements (FTS5's internal ones included, which SQLitePCL
+    /// does not know); if the native library is not the bundled one, nothing is known and the connection is kept (a BEGIN
+    /// that fails on it is tried again on a fresh one).
+    /// </summary>
+    private static bool StatementLeftRunning(SqliteConnection connection)
+    {
+        try
+        {
+            if (connection.Handle is not { } handle)
+                return true;
+            var db = handle.DangerousGetHandle();
+            for (var statement = Native.sqlite3_next_stmt(db, IntPtr.Zero); statement != IntPtr.Zero; statement = Native.sqlite3_next_stmt(db, statement))
+                if (Native.sqlite3_stmt_busy(statement) != 0)
+                    return true;
+            return false;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static class Native
+    {
+        [System.Runtime.InteropServices.DllImport("e_sqlite3")]
+        public static extern IntPtr sqlite3_next_stmt(IntPtr db, IntPtr statement);
+
+        [System.Runtime.InteropServices.DllImport("e_sqlite3")]
+        public static extern int sqlite3_stmt_busy(IntPtr statement);
     }
 
     /// <summary>SQLite may already have rolled back a transaction whose COMMIT failed.</summary>
@@ -249,6 +434,18 @@ internal sealed class SqliteGroupCommit
         public TaskCompletionSource<Outcome> TurnEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Null once the batch committed; otherwise why it did not.</summary>
         public TaskCompletionSource<Exception?> BatchEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// When the host stops, the file's writer closes its connection at once instead of lingering: by the time the host
+    /// is disposed (and tests clear the pools and delete the file) no batch connection of it is open.
+    /// </summary>
+    internal sealed class StopOnShutdown(string connectionString) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) =>
+            For(new SqliteConnectionStringBuilder(connectionString).DataSource).StopLingeringAsync().WaitAsync(cancellationToken);
     }
 
     /// <summary>The batch's COMMIT failed: the unit must run again, in a batch of its own.</summary>

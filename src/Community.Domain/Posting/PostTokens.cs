@@ -35,7 +35,7 @@ internal static class PostTokens
 
     /// <summary>
     /// SQLite: a new answer, its first revision and its question's count and last activity, in one statement prepared once
-    /// per write connection (<see cref="SqlitePrepared"/>: in a group commit, once per batch) inside
+    /// per write connection (<see cref="SqlitePrepared"/>: in a group commit, once per run of batches) inside
     /// <paramref name="transaction"/>, where EF Core compiled three statements for each answer (the answer's INSERT with
     /// every trigger on <c>Posts</c>) and ran two SaveChanges. The rows are the ones <see cref="AddOnceAsync"/> and the
     /// counter's <c>ExecuteUpdate</c> write; the answer is not tracked (attach it to change it through EF Core), and the

@@ -55,7 +55,7 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             // What the notices say, read before the write turn too.
             var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, actor.UserId, command.Body, question.Id, cancellationToken);
             // SQLite, the hot path (issue 11: 300 answers/s through one writer): the answer's rows by statements prepared
-            // once per group-commit batch rather than EF Core's SaveChanges; a staff answer (its disclosure's columns) the
+            // once per run of group-commit batches rather than EF Core's SaveChanges; a staff answer (its disclosure's columns) the
             // EF Core way, as on PostgreSQL.
             var prepared = answer.StaffDisclosure is null && db.Database.IsSqlite();
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);

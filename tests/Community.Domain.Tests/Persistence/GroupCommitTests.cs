@@ -6,8 +6,10 @@ using Community.Domain.Questions;
 using Community.Domain.Reputation;
 using Community.Domain.Tests.Posting;
 using Community.Domain.Voting;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Community.Domain.Tests.Persistence;
 
@@ -225,6 +227,151 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var report = Assert.Single(sink.Reports);
         Assert.Equal([question], report.Change.PostIds);
         Assert.Equal(1, report.CommentsVisible); // the comment was committed when its page was evicted
+    }
+
+    /// <summary>A unit that adds a tag and tells which connection its turn ran on (the writer's).</summary>
+    private async Task<DbConnection> AddTagOnAsync(string name)
+    {
+        DbConnection? seen = null;
+        await forum.Database.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            seen = db.Database.GetDbConnection();
+            db.Tags.Add(new Tag { Name = name, Description = $"About {name}." });
+            await db.SaveChangesAsync(Ct);
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        return seen!;
+    }
+
+    /// <summary>Runs <paramref name="test"/> with a linger long enough that no run ends by itself, however slow the machine.</summary>
+    private async Task LingeringAsync(Func<Task> test)
+    {
+        Writer.Linger = TimeSpan.FromMinutes(1);
+        try
+        {
+            await test();
+        }
+        finally
+        {
+            Writer.Linger = SqliteGroupCommit.DefaultLinger;
+            await Writer.StopLingeringAsync();
+        }
+    }
+
+    [Fact]
+    public async Task BatchAfterBatchRunsOnTheWritersOneConnectionWithItsPreparedStatements() => await LingeringAsync(async () =>
+    {
+        var question = await forum.AskAsync(await forum.MemberAsync());
+        var answerers = await forum.MembersAsync(4);
+        var (batches, units) = Writer.Committed;
+        var (runs, connections) = Writer.Opened;
+
+        var first = await AddTagOnAsync("first-of-the-run");
+        foreach (var (answerer, i) in answerers.Select((a, i) => (a, i)))
+            Assert.True((await forum.Answer.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, $"run-{i}"), Ct)).Succeeded);
+        var last = await AddTagOnAsync("last-of-the-run");
+
+        // Each unit waited for its own COMMIT (six batches), all on the connection the run opened for the first.
+        Assert.Equal((batches + 6, units + 6), Writer.Committed);
+        Assert.Same(first, last);
+        Assert.Equal(System.Data.ConnectionState.Open, last.State); // kept, lingering for the next batch
+        Assert.InRange(Writer.Opened.Runs - runs, 0, 1);
+        Assert.InRange(Writer.Opened.Connections - connections, 0, 1);
+        Assert.Equal(4, ((Question)await forum.PostAsync(question)).AnswerCount);
+    });
+
+    [Fact]
+    public async Task AFailedCommitClosesTheConnectionAndTheNextBatchBeginsOnAFreshOne() => await LingeringAsync(async () =>
+    {
+        var voter = await forum.MemberAsync();
+        DbConnection? faultyRanOn = null;
+        var before = await AddTagOnAsync("before-the-failure");
+        // A vote on a post that does not exist, its foreign key checked only at COMMIT: the batch's COMMIT fails.
+        var faulty = forum.Database.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            faultyRanOn ??= db.Database.GetDbConnection();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", Ct);
+            db.Votes.Add(new Vote { PostId = 999_999, VoterId = voter.UserId, Value = 1, CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(Ct);
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        await Assert.ThrowsAsync<SqliteException>(() => faulty);
+        var after = await AddTagOnAsync("after-the-failure");
+
+        Assert.Same(before, faultyRanOn); // the failing batch ran on the run's kept connection…
+        Assert.Equal(System.Data.ConnectionState.Closed, before.State); // …which its failure closed
+        Assert.NotSame(before, after);
+        Assert.Equal(System.Data.ConnectionState.Open, after.State);
+        var names = await TagNamesAsync();
+        Assert.Contains("before-the-failure", names);
+        Assert.Contains("after-the-failure", names);
+    });
+
+    [Fact]
+    public async Task AUnitThatLeavesAStatementRunningHasTheConnectionClosedAfterItsBatchAndTheNextBatchRuns() => await LingeringAsync(async () =>
+    {
+        SqliteDataReader? left = null;
+        DbConnection? leftOn = null;
+        await forum.Database.RunGroupCommittedAsync(async db =>
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+            leftOn = db.Database.GetDbConnection();
+            db.Tags.Add(new Tag { Name = "leaves-a-reader", Description = "Forgets to close what it reads." });
+            await db.SaveChangesAsync(Ct);
+            var command = (SqliteCommand)leftOn.CreateCommand();
+            command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+            command.CommandText = """SELECT "Name" FROM "Tags" """;
+            left = command.ExecuteReader();
+            Assert.True(left.Read()); // the statement is still running when the unit commits
+            await transaction.CommitAsync(Ct);
+            return true;
+        }, Ct);
+        // Kept, it would hold its snapshot into the next batch, whose BEGIN would wait out the busy timeout once another
+        // writer has committed.
+        Assert.Equal(System.Data.ConnectionState.Closed, leftOn!.State);
+        // Another writer of the file commits meanwhile: a connection still reading its old snapshot could not write after it.
+        var held = await HeldWriteTurn.TakeAsync(forum);
+        held.Db.Tags.Add(new Tag { Name = "written-between", Description = "By another writer." });
+        await held.Db.SaveChangesAsync(Ct);
+        await held.ReleaseAsync();
+
+        var next = await AddTagOnAsync("the-next-batch");
+
+        Assert.NotSame(leftOn, next);
+        var names = await TagNamesAsync();
+        Assert.Contains("leaves-a-reader", names);
+        Assert.Contains("written-between", names);
+        Assert.Contains("the-next-batch", names);
+        left?.Dispose();
+    });
+
+    [Fact]
+    public async Task StoppingTheWriterClosesItsConnectionAndTheNextUnitOpensAnother()
+    {
+        Writer.Linger = TimeSpan.FromMinutes(1);
+        try
+        {
+            var kept = await AddTagOnAsync("before-the-stop");
+            Assert.Equal(System.Data.ConnectionState.Open, kept.State); // lingering for more units
+
+            await Writer.StopLingeringAsync(); // what the host does when it stops
+
+            Assert.Equal(System.Data.ConnectionState.Closed, kept.State);
+            var (runs, connections) = Writer.Opened;
+            var next = await AddTagOnAsync("after-the-stop");
+            Assert.NotSame(kept, next);
+            Assert.Equal((runs + 1, connections + 1), Writer.Opened);
+            Assert.Contains("after-the-stop", await TagNamesAsync());
+        }
+        finally
+        {
+            Writer.Linger = SqliteGroupCommit.DefaultLinger;
+            await Writer.StopLingeringAsync();
+        }
     }
 
     private sealed class CheckingSink(TestForum forum) : IContentChangeSink
