@@ -62,10 +62,21 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
     /// </summary>
     public async Task<(WriteResult<T>? Refused, Screening Verdict)> CheckAndScreenPostAsync<T>(CommunityDbContext db, Actor actor, string text, CancellationToken cancellationToken = default)
     {
+        var suspension = await Suspensions.ActiveAsync(db, actor.UserId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return await CheckAndScreenPostAsync<T>(db, actor, text, suspension, await AuthorAsync(db, actor.UserId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="CheckAndScreenPostAsync{T}(CommunityDbContext, Actor, string, CancellationToken)"/> with the author's
+    /// suspension in force and standing already read (in a query of the caller's that reads other facts of the same
+    /// member too): what is left to read is the new member's recent posts and the watch list.
+    /// </summary>
+    internal async Task<(WriteResult<T>? Refused, Screening Verdict)> CheckAndScreenPostAsync<T>(CommunityDbContext db, Actor actor, string text,
+        MemberSanction? suspension, AuthorStanding author, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        if (SanctionRules.Check(await Suspensions.ActiveAsync(db, actor.UserId, now, cancellationToken)) is { Allowed: false } suspended)
+        if (SanctionRules.Check(suspension) is { Allowed: false } suspended)
             return (WriteResult<T>.From(suspended), default);
-        var author = await AuthorAsync(db, actor.UserId, cancellationToken);
         if (!actor.IsModerator)
         {
             if (SpamRules.LinksProblem(author.Reputation, SpamRules.CountLinks(text), options) is { } links)
@@ -128,8 +139,10 @@ public sealed class ModerationGate(ModerationOptions options, TimeProvider time)
         AuditLog.Record(db, Now, null, ModerationAuditActions.Held, AuditTarget.Post(post.Id, post.AuthorId), reason, term is null ? null : $"Watch-list term: {term}");
     }
 
-    private sealed record AuthorStanding(int Reputation, DateTime CreatedAt, bool Moderates);
+    /// <summary>What the screening reads of an author: reputation, age of the account, and whether they hold a staff role.</summary>
+    internal sealed record AuthorStanding(int Reputation, DateTime CreatedAt, bool Moderates);
 
+    // A new answer reads the same columns with its author's other facts (AnswerQuestion.AnswererFacts): keep them alike.
     private static Task<AuthorStanding> AuthorAsync(CommunityDbContext db, string authorId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.Id == authorId)
             .Select(u => new AuthorStanding(u.Reputation, u.CreatedAt, db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Accounts.Roles.Member))))

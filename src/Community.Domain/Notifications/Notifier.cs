@@ -113,8 +113,14 @@ public sealed class Notifier(IDbContextFactory<CommunityDbContext> contexts, Tim
 
     /// <summary>The answerer's name and whom the body mentions (thread members and staff): read before the write turn.</summary>
     public async Task<AnswerFacts> ReadAnswerFactsAsync(CommunityDbContext db, string authorId, string body, int questionId, CancellationToken cancellationToken = default) =>
-        new(await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).SingleAsync(cancellationToken),
-            await MentionedAsync(db, body, questionId, cancellationToken));
+        await ReadAnswerFactsAsync(db, await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), body, questionId, cancellationToken);
+
+    /// <summary><see cref="ReadAnswerFactsAsync(CommunityDbContext, string, string, int, CancellationToken)"/> with the answerer's name already read (with their other facts).</summary>
+    public async Task<AnswerFacts> ReadAnswerFactsAsync(CommunityDbContext db, AuthorName author, string body, int questionId, CancellationToken cancellationToken = default) =>
+        new(author.DisplayName, await MentionedAsync(db, body, questionId, cancellationToken));
+
+    /// <summary>The answerer's display name, read by the caller.</summary>
+    public readonly record struct AuthorName(string DisplayName);
 
     /// <summary>
     /// A new answer's notification, written in the answer's own transaction once the answer is saved (and screened),

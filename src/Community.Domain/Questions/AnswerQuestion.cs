@@ -30,9 +30,10 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             var (rendered, problem) = PostInput.Render(markdown, command.Body);
             if (problem is not null)
                 return WriteResult<int>.Invalid(new Dictionary<string, string> { ["Body"] = problem });
-            // The gate's refusals and the screening's verdict (applied once the answer is saved) from one read of the
-            // author, before the write turn, so the writers' queue does not wait for them.
-            var (gated, screening) = await gate.CheckAndScreenPostAsync<int>(db, actor, command.Body, cancellationToken);
+            // The gate's refusals and the screening's verdict (applied once the answer is saved), the staff disclosure and
+            // the notices' name from one read of the author, before the write turn, so the writers' queue does not wait.
+            var author = await AnswererFactsAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken);
+            var (gated, screening) = await gate.CheckAndScreenPostAsync<int>(db, actor, command.Body, author.Suspension, author.Standing, cancellationToken);
             if (gated is not null)
                 return gated;
             if (personalData?.Problem(command.Body, command.ConfirmedNotPersonal, canMoveToPrivate: question.AuthorId == actor.UserId) is { } personal)
@@ -50,10 +51,10 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
                 AuthorId = actor.UserId,
                 CreatedAt = now,
                 ClientToken = command.ClientToken,
-                StaffDisclosure = await StaffDisclosures.CurrentAsync(db, actor.UserId, (company ?? CompanyOptions.Unnamed).Name, cancellationToken),
+                StaffDisclosure = author.Staff,
             };
             // What the notices say, read before the write turn too.
-            var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, actor.UserId, command.Body, question.Id, cancellationToken);
+            var facts = notifier is null ? null : await notifier.ReadAnswerFactsAsync(db, new Notifications.Notifier.AuthorName(author.DisplayName), command.Body, question.Id, cancellationToken);
             // SQLite, the hot path (issue 11: 300 answers/s through one writer): the answer's rows by statements prepared
             // once per run of group-commit batches rather than EF Core's SaveChanges; a staff answer (its disclosure's columns) the
             // EF Core way, as on PostgreSQL.
@@ -83,5 +84,33 @@ public sealed class AnswerQuestion(IDbContextFactory<CommunityDbContext> context
             notifier?.Announce(announcement);
             return WriteResult<int>.Done(answer.Id);
         }, cancellationToken);
+    }
+
+    /// <summary>What an answer reads of its author before the write turn.</summary>
+    private sealed record AnswererFacts(Moderation.ModerationGate.AuthorStanding Standing, string DisplayName, Moderation.MemberSanction? Suspension, StaffDisclosure? Staff);
+
+    private sealed record AuthorRow(Moderation.ModerationGate.AuthorStanding Standing, string DisplayName, bool Suspended, bool Staff);
+
+    /// <summary>
+    /// The author's standing (the gate's and the screening's), the suspension in force (the gate's), the staff profile
+    /// (the disclosure, <see cref="StaffDisclosures.CurrentAsync"/>) and the name (the notices'): four reads of the same
+    /// member, now one query for a member who is neither suspended nor staff (SQLite cannot put a row of another table
+    /// into the projection, APPLY, so the query says whether there is one; the rare suspended or staff author's row is
+    /// then read as before).
+    /// </summary>
+    private async Task<AnswererFacts> AnswererFactsAsync(CommunityDbContext db, string userId, string company, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var suspensions = Moderation.Suspensions.Active(db, userId, now);
+        var profiles = db.StaffProfiles.Where(p => p.UserId == userId && p.EndedAt == null);
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new AuthorRow(
+                new Moderation.ModerationGate.AuthorStanding(u.Reputation, u.CreatedAt,
+                    db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Accounts.Roles.Member))),
+                u.DisplayName, suspensions.Any(), profiles.Any()))
+            .SingleAsync(cancellationToken);
+        return new AnswererFacts(row.Standing, row.DisplayName,
+            row.Suspended ? await Moderation.Suspensions.ActiveAsync(db, userId, now, cancellationToken) : null,
+            row.Staff ? await StaffDisclosures.CurrentAsync(db, userId, company, cancellationToken) : null);
     }
 }

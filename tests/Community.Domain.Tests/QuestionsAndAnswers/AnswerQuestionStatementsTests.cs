@@ -66,6 +66,33 @@ public sealed class AnswerQuestionStatementsTests
     }
 
     [Fact]
+    public async Task AnAnswerReadsItsAuthorInOneQueryBeforeTheTurn()
+    {
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Counts SQLite's commands (the query is the same on both engines).");
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync("Asking Anna");
+        var answerer = await forum.MemberAsync("Helpful Hal");
+        var question = await forum.AskAsync(asker);
+        var counter = new CommandRecorder();
+        var contexts = new CountingContexts(forum.Database.ConnectionString, counter);
+        var notifier = new Notifier(contexts, forum.Time, new InProcessLiveEvents(), new NoQueue());
+        var service = new AnswerQuestion(contexts, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
+
+        var result = await service.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, "form-1"), Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        // The gate's suspension and standing, the staff disclosure's profile and the notices' name were four reads of the
+        // same member (three tables); now one, for a member neither suspended nor staff.
+        var read = Assert.Single(counter.Commands, c => c.Contains("\"AspNetUsers\"", StringComparison.Ordinal)
+            || c.Contains("\"MemberSanctions\"", StringComparison.Ordinal) || c.Contains("\"StaffProfiles\"", StringComparison.Ordinal));
+        Assert.Contains("\"MemberSanctions\"", read);
+        Assert.Contains("\"StaffProfiles\"", read);
+        await using var db = forum.Db();
+        Assert.Equal("Helpful Hal answered your question “" + TestForum.QuestionTitle + "”", (await db.Notices.SingleAsync(Ct)).Text);
+        Assert.Null((await db.Answers.SingleAsync(a => a.Id == result.Value, Ct)).StaffDisclosure);
+    }
+
+    [Fact]
     public async Task AnAnswerKeepsEachRecipientsEmailChoiceAndEveryFollowersNotice()
     {
         await using var forum = await TestForum.CreateAsync();
