@@ -13,8 +13,8 @@ internal interface IPendingWrite<TResult>
 /// the process's write turn (<see cref="SqliteWriterQueue"/>) is its own, so writes that came while another writer held
 /// it join; the subclass applies the batch in one transaction on statements prepared once per run. No caller goes on
 /// before its batch's COMMIT. If the COMMIT fails, the connection may be unusable: each write of the batch is applied
-/// again alone on a fresh one, so one cannot fail the others. A run waits <see cref="Linger"/> for more writes once the
-/// queue is empty before it ends and gives up its connection.
+/// again alone on a fresh one, so one cannot fail the others; a batch that throws is treated the same way. A run waits
+/// <see cref="Linger"/> for more writes once the queue is empty before it ends and gives up its connection.
 /// </summary>
 internal abstract class SqliteBatchWriter<TWrite, TResult, TStatements>(string dataSource, int maxBatch)
     where TWrite : IPendingWrite<TResult>
@@ -157,16 +157,21 @@ internal abstract class SqliteBatchWriter<TWrite, TResult, TStatements>(string d
                             write.Done.TrySetException(e);
                         continue;
                     }
-                    if (Batch(statements, batch) is null)
+                    if (BatchOrException(statements, batch) is null)
                         continue;
+                    // The COMMIT failed, or the batch threw: the connection may be unusable, and one write may be the
+                    // cause. Each is applied again alone on a fresh connection, so one cannot fail the others.
                     statements.Dispose();
                     statements = null;
                     foreach (var write in batch)
                     {
+                        // Completed: its caller gave up meanwhile, or a batch that threw after its COMMIT had told it.
+                        if (write.Done.Task.IsCompleted)
+                            continue;
                         try
                         {
                             statements ??= Prepare(write.ConnectionString);
-                            if (Batch(statements, [write]) is { } alone)
+                            if (BatchOrException(statements, [write]) is { } alone)
                             {
                                 write.Done.TrySetException(alone);
                                 statements.Dispose();
@@ -186,9 +191,37 @@ internal abstract class SqliteBatchWriter<TWrite, TResult, TStatements>(string d
                 }
             }
         }
+        catch (Exception e)
+        {
+            // Nothing above should throw. If something does, the writes still waiting fail with it instead of waiting for
+            // a run that has ended, and the next write starts a new run.
+            lock (waiting)
+            {
+                running = false;
+                lingering = false;
+                while (waiting.TryDequeue(out var write))
+                    write.Done.TrySetException(e);
+            }
+        }
         finally
         {
             statements?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Batch"/>, with an exception it throws returned as a failure like a failed COMMIT's: a batch that threw
+    /// ended the run before, and every write of it, and every write after it, waited forever.
+    /// </summary>
+    private Exception? BatchOrException(TStatements statements, List<TWrite> batch)
+    {
+        try
+        {
+            return Batch(statements, batch);
+        }
+        catch (Exception e)
+        {
+            return e;
         }
     }
 }
