@@ -51,6 +51,18 @@ public sealed class GroupCommitTests : IAsyncLifetime
         return true;
     }, Ct);
 
+    /// <summary>A unit that votes on a post that does not exist, its foreign key checked only at COMMIT: its batch's COMMIT fails.</summary>
+    private Task<bool> VoteOnAMissingPostAsync(Actor voter, Action<DbConnection>? ranOn = null) => forum.Database.RunGroupCommittedAsync(async db =>
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(Ct);
+        ranOn?.Invoke(db.Database.GetDbConnection());
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", Ct);
+        db.Votes.Add(new Vote { PostId = 999_999, VoterId = voter.UserId, Value = 1, CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(Ct);
+        await transaction.CommitAsync(Ct);
+        return true;
+    }, Ct);
+
     private async Task<List<string>> TagNamesAsync()
     {
         await using var db = forum.Db();
@@ -112,15 +124,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var held = await HeldWriteTurn.TakeAsync(forum);
         var first = AddTagAsync("first-again", () => Interlocked.Increment(ref firstRuns));
         // A vote on a post that does not exist, its foreign key checked only at COMMIT: the whole batch's COMMIT fails.
-        var faulty = forum.Database.RunGroupCommittedAsync(async db =>
-        {
-            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", Ct);
-            db.Votes.Add(new Vote { PostId = 999_999, VoterId = voter.UserId, Value = 1, CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(Ct);
-            await transaction.CommitAsync(Ct);
-            return true;
-        }, Ct);
+        var faulty = VoteOnAMissingPostAsync(voter);
         var last = AddTagAsync("last-again", () => Interlocked.Increment(ref lastRuns));
         await QueuedAsync(before, 3);
         await held.ReleaseAsync();
@@ -289,16 +293,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         DbConnection? faultyRanOn = null;
         var before = await AddTagOnAsync("before-the-failure");
         // A vote on a post that does not exist, its foreign key checked only at COMMIT: the batch's COMMIT fails.
-        var faulty = forum.Database.RunGroupCommittedAsync(async db =>
-        {
-            await using var transaction = await db.BeginWriteTransactionAsync(Ct);
-            faultyRanOn ??= db.Database.GetDbConnection();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", Ct);
-            db.Votes.Add(new Vote { PostId = 999_999, VoterId = voter.UserId, Value = 1, CreatedAt = forum.Time.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(Ct);
-            await transaction.CommitAsync(Ct);
-            return true;
-        }, Ct);
+        var faulty = VoteOnAMissingPostAsync(voter, connection => faultyRanOn ??= connection);
         await Assert.ThrowsAsync<SqliteException>(() => faulty);
         var after = await AddTagOnAsync("after-the-failure");
 

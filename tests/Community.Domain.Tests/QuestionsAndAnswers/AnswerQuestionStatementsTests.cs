@@ -1,6 +1,7 @@
 using Community.Domain.Notifications;
 using Community.Domain.Persistence;
 using Community.Domain.Questions;
+using Community.Domain.Posting;
 using Community.Domain.Tests.Persistence;
 using Community.Domain.Tests.Posting;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,10 @@ public sealed class AnswerQuestionStatementsTests
         public void Enqueue(long outboxEntryId) => Enqueued.Add(outboxEntryId);
     }
 
-    [Fact]
-    public async Task OnSqliteAnAnswersWriteTurnRunsNoEfCommand()
+    /// <summary>Hal answers Anna's question through contexts that record every EF Core command.</summary>
+    private static async Task<(Actor Asker, Actor Answerer, int Question, CommandRecorder Commands, NoQueue Mail, WriteResult<int> Result)>
+        AnswerCountingCommandsAsync(TestForum forum)
     {
-        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "SQLite's write path.");
-        await using var forum = await TestForum.CreateAsync();
         var asker = await forum.MemberAsync("Asking Anna");
         var answerer = await forum.MemberAsync("Helpful Hal");
         var question = await forum.AskAsync(asker);
@@ -36,8 +36,16 @@ public sealed class AnswerQuestionStatementsTests
         var queue = new NoQueue();
         var notifier = new Notifier(contexts, forum.Time, new InProcessLiveEvents(), queue);
         var service = new AnswerQuestion(contexts, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
-
         var result = await service.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, "form-1"), Ct);
+        return (asker, answerer, question, counter, queue, result);
+    }
+
+    [Fact]
+    public async Task OnSqliteAnAnswersWriteTurnRunsNoEfCommand()
+    {
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "SQLite's write path.");
+        await using var forum = await TestForum.CreateAsync();
+        var (asker, answerer, question, counter, queue, result) = await AnswerCountingCommandsAsync(forum);
 
         Assert.True(result.Succeeded, result.Message);
         // Only the reads before the turn go through EF Core (the form token, the question, the gate's, the notices' facts);
@@ -70,15 +78,7 @@ public sealed class AnswerQuestionStatementsTests
     {
         Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "Counts SQLite's commands (the query is the same on both engines).");
         await using var forum = await TestForum.CreateAsync();
-        var asker = await forum.MemberAsync("Asking Anna");
-        var answerer = await forum.MemberAsync("Helpful Hal");
-        var question = await forum.AskAsync(asker);
-        var counter = new CommandRecorder();
-        var contexts = new CountingContexts(forum.Database.ConnectionString, counter);
-        var notifier = new Notifier(contexts, forum.Time, new InProcessLiveEvents(), new NoQueue());
-        var service = new AnswerQuestion(contexts, forum.Markdown, forum.Limits, forum.Time, notifier: notifier);
-
-        var result = await service.ExecuteAsync(answerer, new AnswerQuestionCommand(question, TestForum.AnswerBody, "form-1"), Ct);
+        var (_, _, _, counter, _, result) = await AnswerCountingCommandsAsync(forum);
 
         Assert.True(result.Succeeded, result.Message);
         // The gate's suspension and standing, the staff disclosure's profile and the notices' name were four reads of the
