@@ -81,14 +81,7 @@ public sealed class TagListTests
                 Assert.True(count == (await tags.FindAsync(tag, Ct))!.QuestionCount, $"{tag}'s count: {because}");
                 Assert.True(count == (await tags.AllAsync(Ct)).Single(t => t.Name == tag).QuestionCount, $"{tag}'s count on /tags: {because}");
             }
-            await using var db = forum.Db();
-            var stale = await db.Set<Dictionary<string, object>>("QuestionTags")
-                .Join(db.Questions, qt => EF.Property<int>(qt, "QuestionsId"), q => q.Id, (qt, q) => new { qt, q })
-                .CountAsync(x => (x.q.DeletedAt == null && x.q.HiddenAt == null)
-                    ? EF.Property<DateTime?>(x.qt, TagListKeys.LastActivityAt) != x.q.LastActivityAt || EF.Property<DateTime?>(x.qt, TagListKeys.CreatedAt) != x.q.CreatedAt
-                        || EF.Property<int?>(x.qt, TagListKeys.Score) != x.q.Score
-                    : EF.Property<DateTime?>(x.qt, TagListKeys.LastActivityAt) != null || EF.Property<DateTime?>(x.qt, TagListKeys.CreatedAt) != null
-                        || EF.Property<int?>(x.qt, TagListKeys.Score) != null, Ct);
+            var stale = await StaleLinksAsync(forum);
             Assert.True(stale == 0, $"{stale} links with keys other than their question's: {because}");
         }
 
@@ -125,6 +118,91 @@ public sealed class TagListTests
         }
         await AssertListsAsync("released");
         Assert.Contains("A new question about the router lights ", await AllPagesAsync(queries, QuestionTab.Active, "billing"));
+    }
+
+    /// <summary>
+    /// Every kind of change to a question, written straight to the table as any writer could: each key alone, a removal,
+    /// keys changing while the question is removed (they stay NULL), a return together with a key's change, a hold together
+    /// with another key's change, a release, and a key set to the value it has.
+    /// </summary>
+    [Fact]
+    public async Task Each_kind_of_change_to_a_question_leaves_its_links_keys_right()
+    {
+        await using var forum = await ForumAsync();
+        var queries = new QuestionQueries(forum.Database);
+        var question = await OldestWifiAsync(forum);
+        var now = forum.Time.GetUtcNow().UtcDateTime;
+        var changes = new (string Because, Func<IQueryable<Question>, Task<int>> Write)[]
+        {
+            ("activity", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, now.AddDays(3)), Ct)),
+            ("creation time", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedAt, x => x.CreatedAt.AddDays(2)), Ct)),
+            ("score", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.Score, 7), Ct)),
+            ("deleted", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, now), Ct)),
+            ("activity and score while deleted", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, now.AddDays(4)).SetProperty(x => x.Score, -2), Ct)),
+            ("undeleted with new activity", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, (DateTime?)null).SetProperty(x => x.LastActivityAt, now.AddDays(5)), Ct)),
+            ("held with a new score", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.HiddenAt, now).SetProperty(x => x.HiddenReason, "Held").SetProperty(x => x.Score, 9), Ct)),
+            ("creation time while held", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedAt, now.AddDays(-30)), Ct)),
+            ("released", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.HiddenAt, (DateTime?)null).SetProperty(x => x.HiddenReason, (string?)null), Ct)),
+            ("every key set to its own value", q => q.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, x => x.LastActivityAt)
+                .SetProperty(x => x.CreatedAt, x => x.CreatedAt).SetProperty(x => x.Score, x => x.Score).SetProperty(x => x.DeletedAt, x => x.DeletedAt), Ct)),
+        };
+        foreach (var (because, write) in changes)
+        {
+            await using (var db = forum.Db())
+                Assert.Equal(1, await write(db.Questions.Where(q => q.Id == question)));
+            Assert.True(await StaleLinksAsync(forum) == 0, $"links with keys other than their question's: {because}");
+            foreach (var tab in Enum.GetValues<QuestionTab>())
+                Assert.True((await ExpectedAsync(forum, tab, "wifi")).SequenceEqual(await AllPagesAsync(queries, tab, "wifi")), $"{tab}: {because}");
+        }
+    }
+
+    /// <summary>
+    /// SQLite rewrites a link's entry in an index whenever an UPDATE sets the index's column, even to the value it has: an
+    /// answer must set only the links' activity key, a vote on the question only their score key, each once a link.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_sets_only_the_links_activity_key_and_a_vote_only_their_score()
+    {
+        Assert.SkipWhen(Community.Testing.TestProvider.IsPostgres, "PostgreSQL writes a new entry in every index of an updated row whichever column changed: it keeps one trigger.");
+        await using var forum = await ForumAsync();
+        var voter = await forum.MemberWithReputationAsync(5_000);
+        var question = await OldestWifiAsync(forum);
+        await using (var db = forum.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE KeysSet (Key TEXT NOT NULL)", Ct);
+            foreach (var key in new[] { TagListKeys.LastActivityAt, TagListKeys.CreatedAt, TagListKeys.Score })
+            {
+                var sql = $"CREATE TRIGGER KeysSet_{key} AFTER UPDATE OF {key} ON QuestionTags BEGIN INSERT INTO KeysSet VALUES ('{key}'); END";
+                await db.Database.ExecuteSqlRawAsync(sql, Ct);
+            }
+        }
+        async Task<List<string>> KeysSetAsync()
+        {
+            await using var db = forum.Db();
+            var keys = await db.Database.SqlQueryRaw<string>("SELECT Key AS Value FROM KeysSet ORDER BY Key").ToListAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM KeysSet", Ct);
+            return keys;
+        }
+
+        forum.Time.Advance(TimeSpan.FromDays(1));
+        await forum.AnswerAsync(voter, question);
+        Assert.Equal([TagListKeys.LastActivityAt], await KeysSetAsync()); // the question has one tag, "wifi"
+        Assert.True((await forum.Vote.ExecuteAsync(voter, question, 1, Ct)).Succeeded);
+        Assert.Equal([TagListKeys.Score], await KeysSetAsync());
+        Assert.Equal(0, await StaleLinksAsync(forum));
+    }
+
+    /// <summary>Links whose keys are not their question's (its keys while it is listed, NULL while it is removed).</summary>
+    private static async Task<int> StaleLinksAsync(TestForum forum)
+    {
+        await using var db = forum.Db();
+        return await db.Set<Dictionary<string, object>>("QuestionTags")
+            .Join(db.Questions, qt => EF.Property<int>(qt, "QuestionsId"), q => q.Id, (qt, q) => new { qt, q })
+            .CountAsync(x => (x.q.DeletedAt == null && x.q.HiddenAt == null)
+                ? EF.Property<DateTime?>(x.qt, TagListKeys.LastActivityAt) != x.q.LastActivityAt || EF.Property<DateTime?>(x.qt, TagListKeys.CreatedAt) != x.q.CreatedAt
+                    || EF.Property<int?>(x.qt, TagListKeys.Score) != x.q.Score
+                : EF.Property<DateTime?>(x.qt, TagListKeys.LastActivityAt) != null || EF.Property<DateTime?>(x.qt, TagListKeys.CreatedAt) != null
+                    || EF.Property<int?>(x.qt, TagListKeys.Score) != null, Ct);
     }
 
     private static async Task<int> OldestWifiAsync(TestForum forum)
