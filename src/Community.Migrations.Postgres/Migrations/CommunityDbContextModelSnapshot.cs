@@ -1194,7 +1194,8 @@ namespace Community.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId")
+                        .HasFilter("\"TagId\" IS NOT NULL");
 
                     b.HasIndex("QuestionId", "UserId");
 

@@ -24,6 +24,40 @@ public sealed class NotifierTests
         return (new Notifier(forum.Database, forum.Time, live, queue), live, queue);
     }
 
+    /// <summary>
+    /// A question's follow (one per new answerer, inside the answer's write: <see cref="Notifier.RecordAnswerAsync"/>) has no tag, so the tag index of follows holds
+    /// tag follows only (a NULL entry cost each such answer a page of SQLite's log); the tag's followers, and the cascade
+    /// from a tag (<c>TagId = ?</c>), still read it.
+    /// </summary>
+    [Fact]
+    public async Task TheTagIndexOfFollowsHoldsTagFollowsOnlyAndStillFindsATagsFollowers()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var fan = await forum.MemberAsync();
+        var asker = await forum.MemberAsync();
+        var answerer = await forum.MemberAsync();
+        var following = new Following(forum.Database, forum.Time);
+        Assert.True((await following.FollowTagAsync(fan, "wifi", follow: true, Ct)).Succeeded);
+        var question = await forum.AskAsync(asker, TestForum.QuestionTitle, TestForum.QuestionBody, "wifi");
+        Assert.True((await following.FollowQuestionAsync(answerer, question, follow: true, Ct)).Succeeded);
+
+        await using var db = forum.Db();
+        var wifi = await db.Tags.Where(t => t.Name == "wifi").Select(t => t.Id).SingleAsync(Ct);
+        Assert.Equal([fan.UserId], await db.Follows.Where(f => f.TagId != null && new[] { wifi }.Contains(f.TagId.Value)).Select(f => f.UserId).ToListAsync(Ct));
+        Assert.True(await db.Follows.AnyAsync(f => f.UserId == answerer.UserId && f.QuestionId == question && f.TagId == null, Ct));
+        var definition = forum.Database.IsPostgres
+            ? await db.Database.SqlQueryRaw<string>("""SELECT indexdef AS "Value" FROM pg_indexes WHERE indexname = 'IX_Follows_TagId'""").SingleAsync(Ct)
+            : await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_Follows_TagId'").SingleAsync(Ct);
+        Assert.Matches("""WHERE \(?"TagId" IS NOT NULL\)?$""", definition);
+        if (forum.Database.IsPostgres)
+            return;
+        foreach (var sql in new[] { "SELECT \"UserId\" FROM \"Follows\" WHERE \"TagId\" IS NOT NULL AND \"TagId\" IN (1, 2)", "SELECT \"Id\" FROM \"Follows\" WHERE \"TagId\" = @tag" })
+        {
+            var plan = await Community.Domain.Tests.Persistence.QueryPlans.PlanAsync(forum.Database.ConnectionString, sql, [("@tag", wifi)]);
+            Assert.Contains(plan, line => line.Contains("USING INDEX IX_Follows_TagId") || line.Contains("USING COVERING INDEX IX_Follows_TagId"));
+        }
+    }
+
     [Fact]
     public async Task AnAnswerThroughTheServiceTellsTheAskerAtOnceByEmailAndMakesTheAnswererAFollower()
     {

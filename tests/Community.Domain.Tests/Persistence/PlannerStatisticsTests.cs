@@ -61,6 +61,8 @@ public sealed class PlannerStatisticsTests
     {
         await using var db = forum.Db();
         var stats = await db.Database.SqlQueryRaw<string>("SELECT stat AS Value FROM sqlite_stat1 WHERE tbl = 'Follows'").ToListAsync(Ct);
-        return stats.Count == 0 ? null : int.Parse(stats[0].Split(' ')[0]);
+        // One row an index; a partial index's counts only its own rows (IX_Follows_TagId: tag follows), and SQLite takes the
+        // table's size from its full indexes only: the largest first number.
+        return stats.Count == 0 ? null : stats.Max(stat => int.Parse(stat.Split(' ')[0]));
     }
 }

@@ -12,7 +12,7 @@ namespace Community.Domain.Persistence.CompiledModels.Postgres
     public partial class CommunityDbContextModel
     {
         private CommunityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8785507b-d204-41f8-9191-0eb9665e11c9"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("0b5cba93-e86a-4fdf-8cde-592332b00026"), entityTypeCount: 53)
         {
         }
 

@@ -77,6 +77,7 @@ namespace Community.Domain.Persistence.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { tagId });
+            index.AddAnnotation("Relational:Filter", "\"TagId\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { questionId, userId });

@@ -11,7 +11,7 @@ namespace Community.Domain.Persistence.CompiledModels.Sqlite
     public partial class CommunityDbContextModel
     {
         private CommunityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("805dab49-fcd6-4d9c-831f-dde568efd23a"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("21c30146-d1e4-4eda-9849-6b9f7e1643fc"), entityTypeCount: 53)
         {
         }
 

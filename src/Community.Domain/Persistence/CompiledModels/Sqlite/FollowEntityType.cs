@@ -71,6 +71,7 @@ namespace Community.Domain.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { tagId });
+            index.AddAnnotation("Relational:Filter", "\"TagId\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { questionId, userId });

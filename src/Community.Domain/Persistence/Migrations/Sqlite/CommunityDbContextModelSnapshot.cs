@@ -1144,7 +1144,8 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId")
+                        .HasFilter("\"TagId\" IS NOT NULL");
 
                     b.HasIndex("QuestionId", "UserId");
 
