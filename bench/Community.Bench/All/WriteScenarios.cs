@@ -240,6 +240,7 @@ internal static class WriteScenarios
             await deferred.WhenIdleAsync();
         var cpuClosed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var closedLocked = locked;
+        Console.WriteLine($"  log after the closed loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
         profile?.Print(productRun.Result.Writes.Ok);
 
         // Open loop: answers offered at a fixed rate whatever the earlier ones are doing, latency from each one's due
@@ -257,6 +258,7 @@ internal static class WriteScenarios
             await deferred.WhenIdleAsync();
         var cpuOpen = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var openLocked = locked;
+        Console.WriteLine($"  log after the open loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
 
         locked = 0;
         var renderer = domain.GetRequiredService<Community.Domain.Markdown.MarkdownRenderer>();

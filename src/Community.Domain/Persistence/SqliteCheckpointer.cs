@@ -10,9 +10,16 @@ namespace Community.Domain.Persistence;
 /// <param name="Start">Pages not yet copied back at which a commit wakes the checkpointer (SQLite's own automatic checkpoint runs at 1,000).</param>
 /// <param name="Restart">Pages in the log at which the checkpointer, in the process's write turn, copies the rest and starts the log over.</param>
 /// <param name="Hard">Pages not yet copied back at which the committing connection copies them itself, in its own COMMIT: the checkpointer fell behind.</param>
-internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 65_536, int Hard = 32_768)
+internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 262_144, int Hard = 32_768)
 {
     public static readonly SqliteCheckpointLimits Default = new();
+
+    /// <summary>
+    /// Pages of the log's file above which the checkpointer, once writes have stopped (woken by its idle time, not by a
+    /// commit) and everything is copied back, truncates the file: a burst's log (up to <see cref="Restart"/> pages, 1 GiB)
+    /// is given back to the disk rather than kept for good.
+    /// </summary>
+    public int Shrink { get; init; } = 16_384;
 
     /// <summary>How long the checkpointer waits for a commit to wake it before it copies back whatever the log holds.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
@@ -33,7 +40,10 @@ internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 6
 /// only when all of it is copied back as a writer begins), so past <see cref="SqliteCheckpointLimits.Restart"/> pages the
 /// checkpointer takes the write turn (<see cref="SqliteWriterQueue"/>) for a <c>wal_checkpoint(RESTART)</c>: the few pages
 /// added since its last pass, then the log starts over (it waits at most <see cref="SqliteCheckpointLimits.RestartPatience"/>
-/// for readers of the old log; if they are still there it tries again later).
+/// for readers of the old log; if they are still there it tries again later). Each restart holds the turn for the syncs
+/// of its copy (50–100 ms under the bench's writes), so the log may grow to 1 GiB first (bench/README.md, session 13:
+/// at 256 MiB the log restarted every 1–2 s under the bench, 32–45 times a posting phase); once writes stop, the file of
+/// a log grown past <see cref="SqliteCheckpointLimits.Shrink"/> pages is truncated, so a burst's disk is given back.
 /// If the checkpointer falls behind (a busy machine) or there is none (a tool, a test without the domain's services), the
 /// committing connection checkpoints in its own COMMIT, as SQLite did: at <see cref="SqliteCheckpointLimits.Hard"/> pages
 /// not copied back with a checkpointer, at 1,000 without. The checkpointer is made with the domain's services
@@ -44,7 +54,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     /// <summary>Pages not copied back at which a commit checkpoints when the file has no checkpointer: SQLite's default.</summary>
     internal const int AloneLimit = 1_000;
 
-    private const int Passive = 0, Restart = 2;
+    private const int Passive = 0, Restart = 2, Truncate = 3;
     private const int SqliteOk = 0;
 
     private readonly FileLog file;
@@ -57,11 +67,15 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     private TaskCompletionSource passed = NewSignal();
     private TaskCompletionSource waiting = NewSignal();
     private SqliteConnection? connection;
+    private int pageSize = 4096;
     private long passes;
     private long restarts;
     private long busyRestarts;
+    private long truncations;
     private long passTicks;
     private long turnTicks;
+    private long busyTicks;
+    private long maxTicks;
 
     private SqliteCheckpointer(FileLog file, string connectionString, TimeProvider time, SqliteCheckpointLimits limits, bool owner)
     {
@@ -97,6 +111,16 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
 
     /// <summary>Passes run (each a PASSIVE checkpoint), restarts of the log, restarts that found readers of the old log.</summary>
     public (long Passes, long Restarts, long BusyRestarts) Counts => (Interlocked.Read(ref passes), Interlocked.Read(ref restarts), Interlocked.Read(ref busyRestarts));
+
+    /// <summary>For the benchmarks' notes: what the restarts that found readers held, the longest hold, and the log's pages that this process's commits wrote.</summary>
+    internal string Detail =>
+        $"busy restarts held {Ms(Interlocked.Read(ref busyTicks)):F0} ms; longest hold {Ms(Interlocked.Read(ref maxTicks)):F0} ms; {Truncations} truncations; "
+        + $"{Interlocked.Read(ref file.Appended)} pages in {Interlocked.Read(ref file.Commits)} commits heard";
+
+    private static double Ms(long ticks) => System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
+
+    /// <summary>Times the log's file was truncated once writes stopped (<see cref="SqliteCheckpointLimits.Shrink"/>).</summary>
+    public long Truncations => Interlocked.Read(ref truncations);
 
     /// <summary>Time spent in passes (the PASSIVE checkpoints, off the turn) and holding the write turn for restarts, in stopwatch ticks.</summary>
     public (TimeSpan Passes, TimeSpan InTurn) Spent => (System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref passTicks)),
@@ -147,13 +171,14 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         {
             while (!stopping.IsCancellationRequested)
             {
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
+                bool idle;
+                using (var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
                 {
-                    var delay = Task.Delay(Limits.Idle, time, idle.Token);
+                    var delay = Task.Delay(Limits.Idle, time, sleeping.Token);
                     Volatile.Read(ref waiting).TrySetResult();
-                    await Task.WhenAny(Volatile.Read(ref wake).Task, delay);
+                    idle = await Task.WhenAny(Volatile.Read(ref wake).Task, delay) == delay;
                     Volatile.Write(ref waiting, NewSignal());
-                    await idle.CancelAsync();
+                    await sleeping.CancelAsync();
                 }
                 if (stopping.IsCancellationRequested)
                     break;
@@ -164,7 +189,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
-                    await PassAsync();
+                    await PassAsync(idle);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
@@ -190,11 +215,17 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task PassAsync()
+    /// <param name="idle">Woken by its idle time: no commit reached <see cref="SqliteCheckpointLimits.Start"/> pages meanwhile.</param>
+    private async Task PassAsync(bool idle)
     {
         var (log, copied) = file.Known;
         if (log - copied <= 0 && log < Limits.Restart)
+        {
+            // All copied back by an earlier pass.
+            if (idle && connection is not null)
+                ShrinkIdleLog(connection, log);
             return;
+        }
         if (connection is null)
         {
             var opened = new SqliteConnection(connectionString);
@@ -205,6 +236,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 using var patience = opened.CreateCommand();
                 patience.CommandText = $"PRAGMA busy_timeout={(int)Limits.RestartPatience.TotalMilliseconds};";
                 patience.ExecuteNonQuery();
+                patience.CommandText = "PRAGMA page_size;";
+                pageSize = Convert.ToInt32(patience.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             catch
             {
@@ -215,7 +248,11 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         }
         (log, copied) = Checkpoint(connection, Passive).Pages;
         if (log < Limits.Restart)
+        {
+            if (idle && log == copied)
+                ShrinkIdleLog(connection, log);
             return;
+        }
         // The restart copies in the turn what the writers added since the last pass, and syncs both files (their random
         // writes: ~45-160 ms on this disk with the tail of one pass): so passes go on while the turn is awaited, and the
         // turn's copy is only what was added during the last of them.
@@ -230,18 +267,51 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         }
         var entered = await entering;
         var held = System.Diagnostics.Stopwatch.GetTimestamp();
+        var busy = false;
         try
         {
             if (Checkpoint(connection, Restart).Status == SqliteOk)
                 Interlocked.Increment(ref restarts);
             else
+            {
+                busy = true;
                 Interlocked.Increment(ref busyRestarts);
+            }
         }
         finally
         {
-            Interlocked.Add(ref turnTicks, System.Diagnostics.Stopwatch.GetTimestamp() - held);
+            var hold = System.Diagnostics.Stopwatch.GetTimestamp() - held;
+            Interlocked.Add(ref turnTicks, hold);
+            if (busy)
+                Interlocked.Add(ref busyTicks, hold);
+            if (hold > Interlocked.Read(ref maxTicks))
+                Interlocked.Exchange(ref maxTicks, hold);
             if (entered)
                 turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes have stopped and the log is all copied back: past <see cref="SqliteCheckpointLimits.Shrink"/> pages of file,
+    /// truncate it (nothing to copy, so nothing to sync), if the write turn is free right now and no commit came since the
+    /// pass. Under way writes would pay for the file's new blocks again; a busy turn means writes are back, so it waits.
+    /// </summary>
+    private void ShrinkIdleLog(SqliteConnection on, long log)
+    {
+        var wal = new FileInfo(file.DataSource + "-wal");
+        if (!wal.Exists || wal.Length <= (long)Limits.Shrink * pageSize)
+            return;
+        var turn = SqliteWriterQueue.TurnOf(file.DataSource);
+        if (!turn.Wait(0))
+            return;
+        try
+        {
+            if (file.Known.Log == log && Checkpoint(on, Truncate).Status == SqliteOk)
+                Interlocked.Increment(ref truncations);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
@@ -274,10 +344,16 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
             Volatile.Write(ref Copied, copied);
         }
 
+        /// <summary>Pages this process's commits wrote to the log (what the bench reports), and those commits.</summary>
+        public long Appended;
+        public long Commits;
+
         /// <summary>After a commit of a connection of this process, <paramref name="pages"/> in the log.</summary>
         public void Committed(IntPtr db, IntPtr schema, int pages)
         {
-            Volatile.Write(ref Log, pages);
+            var previous = Interlocked.Exchange(ref Log, pages);
+            Interlocked.Add(ref Appended, pages >= previous ? pages - previous : pages);
+            Interlocked.Increment(ref Commits);
             var copied = Volatile.Read(ref Copied);
             if (pages < copied)
             {

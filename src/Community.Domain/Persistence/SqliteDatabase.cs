@@ -54,7 +54,7 @@ public static class SqliteDatabase
         var (passes, restarts, busy) = checkpointer.Counts;
         var (passing, inTurn) = checkpointer.Spent;
         return $"checkpointer: {passes} passes ({passing.TotalMilliseconds:F0} ms), {restarts} restarts ({busy} found readers; "
-            + $"{inTurn.TotalMilliseconds:F0} ms in the write turn); {inCommits} checkpoints in commits";
+            + $"{inTurn.TotalMilliseconds:F0} ms in the write turn; {checkpointer.Detail}); {inCommits} checkpoints in commits";
     }
 
     public static async Task<string> JournalModeAsync(CommunityDbContext db, CancellationToken cancellationToken = default)

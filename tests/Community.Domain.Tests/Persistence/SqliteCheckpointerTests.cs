@@ -114,6 +114,43 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task OnceWritesStopABurstsLogIsGivenBackToTheDisk()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500 };
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var connection = await FillerAsync(database);
+
+        // A burst: the commit past 900 pages wakes the checkpointer, which copies the log back and leaves its file alone,
+        // writes being under way.
+        var passed = checkpointer.PassedAsync();
+        for (var i = 0; i < 4; i++)
+            await FillAsync(connection, 250);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.True(LogLength(database) >= 1_000L * Page, $"The log's file has {LogLength(database)} bytes.");
+        Assert.Equal(0, checkpointer.Truncations);
+
+        // No commit since: after its idle time the file, past 500 pages, is truncated.
+        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        passed = checkpointer.PassedAsync();
+        time.Advance(limits.Idle);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(0L, LogLength(database));
+        Assert.Equal(1, checkpointer.Truncations);
+
+        // A small log is left as it is: nothing to give back.
+        await FillAsync(connection, 100);
+        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        passed = checkpointer.PassedAsync();
+        time.Advance(limits.Idle);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.True(LogLength(database) >= 100L * Page, $"The log's file has {LogLength(database)} bytes.");
+        Assert.Equal(1, checkpointer.Truncations);
+    }
+
+    [Fact]
     public async Task ACheckpointerThatFallsBehindLeavesTheCopyToTheCommitPastTheHardLimit()
     {
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
@@ -228,6 +265,8 @@ public sealed class SqliteCheckpointerTests
     }
 
     private static long Length(TestDatabase database) => new FileInfo(database.FilePath).Length;
+
+    private static long LogLength(TestDatabase database) => new FileInfo(database.FilePath + "-wal").Length;
 
     /// <summary>The files this process holds open (Linux).</summary>
     private static List<string> OpenFiles() =>
