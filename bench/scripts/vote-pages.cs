@@ -12,6 +12,9 @@ using Microsoft.Data.Sqlite;
 
 // Pages (WAL frames) per up vote: the vote writer's statements (Voting/SqliteVoteWriter.cs, Reputation/SqliteLedgerRows.cs).
 var path = args[0]; var n = int.Parse(args[1]); var batch = int.Parse(args[2]);
+// CAPPED=keep: votes past the daily cap (ledger rows of 0) with the total written anyway, as before session 13;
+// CAPPED=skip: without it, as SqliteLedgerRows does now.
+var capped = Environment.GetEnvironmentVariable("CAPPED");
 var drop = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
 using var c = new SqliteConnection($"Data Source={path}");
 c.Open();
@@ -28,6 +31,8 @@ const string sql = """
     UPDATE "Posts" SET "Score" = "Score" + 1 WHERE "Id" = @post RETURNING "Score";
     INSERT INTO "ReputationEntries" ("UserId", "Amount", "Reason", "SourceKey", "PostId", "ActorId", "CreatedAt")
     VALUES (@author, @amount, @reason, @source, @post, @voter, @now);
+    """;
+const string totalSql = """
     UPDATE "AspNetUsers" SET "ReputationPoints" = "ReputationPoints" + @amount, "Reputation" = max(1, 1 + "ReputationPoints" + @amount) WHERE "Id" = @author RETURNING "ReputationPoints";
     """;
 var wal = new FileInfo(path + "-wal");
@@ -43,11 +48,11 @@ for (int i = 0; i < n; i += batch)
         var (post, author, answer) = posts[rnd.Next(posts.Count)];
         var voter = users[rnd.Next(users.Count)];
         if (voter == author) continue;
-        using var cmd = Cmd(sql); cmd.Transaction = tx;
+        using var cmd = Cmd(capped == "skip" ? sql : sql + totalSql); cmd.Transaction = tx;
         cmd.Parameters.AddWithValue("@post", post);
         cmd.Parameters.AddWithValue("@voter", voter);
         cmd.Parameters.AddWithValue("@author", author);
-        cmd.Parameters.AddWithValue("@amount", answer ? 10 : 5);
+        cmd.Parameters.AddWithValue("@amount", capped is null ? (answer ? 10 : 5) : 0);
         cmd.Parameters.AddWithValue("@reason", answer ? "AnswerUpvoted" : "QuestionUpvoted");
         cmd.Parameters.AddWithValue("@source", $"vote:{post}:{voter}");
         now = now.AddMilliseconds(1);

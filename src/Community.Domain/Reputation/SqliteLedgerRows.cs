@@ -62,6 +62,10 @@ internal sealed class SqliteLedgerRows
         row["@actor"].Value = actorId;
         row["@now"].Value = now;
         entry.ExecuteNonQuery();
+        // A row of 0 (an up vote past the daily cap) leaves the total as it is: no write of the member's row, nor of its
+        // entry in the reputation index (~1 log page a capped vote, bench/README.md session 13).
+        if (amount == 0)
+            return;
         total.Parameters["@user"].Value = userId;
         total.Parameters["@amount"].Value = amount;
         var after = Convert.ToInt64(total.ExecuteScalar(), CultureInfo.InvariantCulture);

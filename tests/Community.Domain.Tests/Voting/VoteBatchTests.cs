@@ -41,6 +41,14 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var author = await forum.MemberAsync();
         var answer = await forum.AnswerAsync(author, await forum.AskAsync(await forum.MemberAsync()));
         var voters = await forum.MembersAsync(30);
+        await using (var counting = forum.Db())
+        {
+            // Counts the writes of the author's total: a vote past the cap (a row of 0) must not rewrite the member's row.
+            await counting.Database.ExecuteSqlRawAsync("CREATE TABLE TotalsWritten (UserId TEXT NOT NULL)", Ct);
+            await counting.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER TotalsWritten_Count AFTER UPDATE OF ReputationPoints ON AspNetUsers BEGIN INSERT INTO TotalsWritten VALUES (NEW.Id); END
+                """, Ct);
+        }
         var (batches, applied) = Writer.Committed;
         var before = Writer.Enqueued;
 
@@ -66,6 +74,7 @@ public sealed class VoteBatchTests : IAsyncLifetime
         var (reputation, points, ledgerSum) = await forum.ReputationOfAsync(author);
         Assert.Equal(ledgerSum, points);
         Assert.Equal(ReputationRules.Total(points), reputation);
+        Assert.Equal(gains.Count(g => g != 0), await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM TotalsWritten WHERE UserId = {0}", author.UserId).SingleAsync(Ct));
     }
 
     [Fact]
