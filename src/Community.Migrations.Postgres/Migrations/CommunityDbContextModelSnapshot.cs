@@ -1321,8 +1321,6 @@ namespace Community.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("IX_Posts_LiveQuestions_CreatedAt")
                         .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
@@ -1332,8 +1330,7 @@ namespace Community.Migrations.Postgres.Migrations
                         .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
 
                     b.HasIndex("AuthorId", "ClientToken")
-                        .IsUnique()
-                        .HasFilter("\"ClientToken\" IS NOT NULL");
+                        .IsUnique();
 
                     b.HasIndex(new[] { "Id", "Kind", "DeletedAt", "HiddenAt" }, "IX_Posts_RemovedQuestions")
                         .HasFilter("\"Kind\" = 'Question' AND (\"DeletedAt\" IS NOT NULL OR \"HiddenAt\" IS NOT NULL)");

@@ -12,7 +12,7 @@ namespace Community.Domain.Persistence.CompiledModels.Postgres
     public partial class CommunityDbContextModel
     {
         private CommunityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b5cba93-e86a-4fdf-8cde-592332b00026"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("2ce4213b-3630-4494-b5f3-7e27c8db2542"), entityTypeCount: 53)
         {
         }
 

@@ -29,7 +29,7 @@ namespace Community.Domain.Persistence.CompiledModels.Postgres
                 propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 3,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -165,22 +165,18 @@ namespace Community.Domain.Persistence.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { authorId });
+                new[] { createdAt });
+            index.AddAnnotation("Relational:Filter", "\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
+            index.AddAnnotation("Relational:Name", "IX_Posts_LiveQuestions_CreatedAt");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { createdAt });
+                new[] { score });
             index0.AddAnnotation("Relational:Filter", "\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
-            index0.AddAnnotation("Relational:Name", "IX_Posts_LiveQuestions_CreatedAt");
+            index0.AddAnnotation("Relational:Name", "IX_Posts_LiveQuestions_Score");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { score });
-            index1.AddAnnotation("Relational:Filter", "\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
-            index1.AddAnnotation("Relational:Name", "IX_Posts_LiveQuestions_Score");
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { authorId, clientToken },
                 unique: true);
-            index2.AddAnnotation("Relational:Filter", "\"ClientToken\" IS NOT NULL");
 
             var iX_Posts_RemovedQuestions = runtimeEntityType.AddIndex(
                 new[] { id, kind, deletedAt, hiddenAt },

@@ -11,7 +11,7 @@ namespace Community.Domain.Persistence.CompiledModels.Sqlite
     public partial class CommunityDbContextModel
     {
         private CommunityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("21c30146-d1e4-4eda-9849-6b9f7e1643fc"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("9c9be7ce-24a7-44fc-8084-e2b3fb008fc5"), entityTypeCount: 53)
         {
         }
 

@@ -1267,8 +1267,6 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("IX_Posts_LiveQuestions_CreatedAt")
                         .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
@@ -1278,8 +1276,7 @@ namespace Community.Domain.Persistence.Migrations.Sqlite
                         .HasFilter("\"Kind\" = 'Question' AND \"DeletedAt\" IS NULL");
 
                     b.HasIndex("AuthorId", "ClientToken")
-                        .IsUnique()
-                        .HasFilter("\"ClientToken\" IS NOT NULL");
+                        .IsUnique();
 
                     b.HasIndex(new[] { "Id", "Kind", "DeletedAt", "HiddenAt" }, "IX_Posts_RemovedQuestions")
                         .HasFilter("\"Kind\" = 'Question' AND (\"DeletedAt\" IS NOT NULL OR \"HiddenAt\" IS NOT NULL)");
