@@ -51,12 +51,17 @@ public static class TagListKeys
     private static string QuestionChangedSqlite => $"""
         CREATE TRIGGER TagListKeys_QuestionChanged AFTER UPDATE OF LastActivityAt, CreatedAt, Score, DeletedAt, HiddenAt ON Posts
         WHEN NEW.Kind = 'Question' BEGIN
+        {SetAllKeys}
+        END;
+        """;
+
+    /// <summary>Every link of the question NEW gets its three keys, or NULLs while it is removed.</summary>
+    private static string SetAllKeys => $"""
             UPDATE QuestionTags SET
                 LastActivityAt = CASE WHEN {Live("NEW")} THEN NEW.LastActivityAt END,
                 CreatedAt = CASE WHEN {Live("NEW")} THEN NEW.CreatedAt END,
                 Score = CASE WHEN {Live("NEW")} THEN NEW.Score END
             WHERE QuestionsId = NEW.Id;
-        END;
         """;
 
     /// <summary>
@@ -71,11 +76,7 @@ public static class TagListKeys
         yield return $"""
             CREATE TRIGGER TagListKeys_QuestionShownOrRemoved AFTER UPDATE OF DeletedAt, HiddenAt ON Posts
             WHEN NEW.Kind = 'Question' AND (OLD.DeletedAt IS NOT NEW.DeletedAt OR OLD.HiddenAt IS NOT NEW.HiddenAt) BEGIN
-                UPDATE QuestionTags SET
-                    LastActivityAt = CASE WHEN {Live("NEW")} THEN NEW.LastActivityAt END,
-                    CreatedAt = CASE WHEN {Live("NEW")} THEN NEW.CreatedAt END,
-                    Score = CASE WHEN {Live("NEW")} THEN NEW.Score END
-                WHERE QuestionsId = NEW.Id;
+            {SetAllKeys}
             END;
             """;
         foreach (var key in Keys)
