@@ -21,6 +21,14 @@ internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 2
     /// </summary>
     public int Shrink { get; init; } = 16_384;
 
+    /// <summary>
+    /// How lately this process must have committed to the file for its checkpointer to restart or truncate the log. Both
+    /// take SQLite's write lock, which the process's write turn covers only for its own writers: another process writing
+    /// the file (a tool; the bench's harness beside the web server) would wait on SQLite's busy handler, whose sleeps
+    /// grow to 100 ms, for a restart it did not need. So the process that writes is the one that restarts.
+    /// </summary>
+    public TimeSpan Writing { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the checkpointer waits for a commit to wake it before it copies back whatever the log holds.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -44,6 +52,8 @@ internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 2
 /// of its copy (50–100 ms under the bench's writes), so the log may grow to 1 GiB first (bench/README.md, session 13:
 /// at 256 MiB the log restarted every 1–2 s under the bench, 32–45 times a posting phase); once writes stop, the file of
 /// a log grown past <see cref="SqliteCheckpointLimits.Shrink"/> pages is truncated, so a burst's disk is given back.
+/// Both only while this process writes the file (<see cref="SqliteCheckpointLimits.Writing"/>): a log that another process
+/// writes is copied back but left for that process to restart.
 /// If the checkpointer falls behind (a busy machine) or there is none (a tool, a test without the domain's services), the
 /// committing connection checkpoints in its own COMMIT, as SQLite did: at <see cref="SqliteCheckpointLimits.Hard"/> pages
 /// not copied back with a checkpointer, at 1,000 without. The checkpointer is made with the domain's services
@@ -68,6 +78,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     private TaskCompletionSource waiting = NewSignal();
     private SqliteConnection? connection;
     private int pageSize = 4096;
+    private long commitsSeen;
+    private DateTimeOffset lastWriteSeen = DateTimeOffset.MinValue;
     private long passes;
     private long restarts;
     private long busyRestarts;
@@ -218,11 +230,18 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     /// <param name="idle">Woken by its idle time: no commit reached <see cref="SqliteCheckpointLimits.Start"/> pages meanwhile.</param>
     private async Task PassAsync(bool idle)
     {
+        var commits = Interlocked.Read(ref file.Commits);
+        if (commits != commitsSeen)
+        {
+            commitsSeen = commits;
+            lastWriteSeen = time.GetUtcNow();
+        }
+        var writing = time.GetUtcNow() - lastWriteSeen <= Limits.Writing;
         var (log, copied) = file.Known;
         if (log - copied <= 0 && log < Limits.Restart)
         {
             // All copied back by an earlier pass.
-            if (idle && connection is not null)
+            if (idle && writing && connection is not null)
                 ShrinkIdleLog(connection, log);
             return;
         }
@@ -247,9 +266,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
             connection = opened;
         }
         (log, copied) = Checkpoint(connection, Passive).Pages;
-        if (log < Limits.Restart)
+        if (log < Limits.Restart || !writing)
         {
-            if (idle && log == copied)
+            if (idle && writing && log == copied)
                 ShrinkIdleLog(connection, log);
             return;
         }

@@ -151,6 +151,47 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task ALogThatAnotherProcessWritesIsLeftForThatProcessToRestart()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000);
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var ours = await FillerAsync(database);
+        // Another process's connection: no hook of this process, and no automatic checkpoint of its own either.
+        await using var theirs = new SqliteConnection(database.ConnectionString);
+        await theirs.OpenAsync(Ct);
+        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+        await using var reader = new SqliteConnection(database.ConnectionString);
+        await reader.OpenAsync(Ct);
+
+        // This process writes a little while a reader keeps part of the log from being copied: its checkpointer sees the
+        // log (a pass leaves some of it behind), so it goes on looking at it once a second.
+        await ExecuteAsync(reader, "BEGIN; SELECT count(*) FROM Filler;");
+        await FillAsync(ours, 10);
+        await PassAfterAsync(checkpointer, time, limits.Idle);
+        await ExecuteAsync(reader, "COMMIT;");
+
+        // Then only the other process writes, past the restart's 800 pages; 11 s after this process's last commit the
+        // checkpointer copies the log back but leaves its restart to the writer (it would hold SQLite's write lock against it).
+        await FillAsync(theirs, 1_000);
+        await PassAfterAsync(checkpointer, time, limits.Writing + TimeSpan.FromSeconds(1));
+        var (log, copied) = SqliteCheckpointer.Known(database.ConnectionString);
+        Assert.True(log >= 1_000 && log == copied, $"log {log}, copied {copied}");
+        Assert.Equal((0L, 0L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
+        // (A log this process writes is restarted: WhenWritesStopTheCheckpointerCopiesBackWhatIsLeftAndStartsALongLogOver.)
+    }
+
+    private static async Task PassAfterAsync(SqliteCheckpointer checkpointer, FakeTimeProvider time, TimeSpan wait)
+    {
+        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var passed = checkpointer.PassedAsync();
+        time.Advance(wait);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    [Fact]
     public async Task ACheckpointerThatFallsBehindLeavesTheCopyToTheCommitPastTheHardLimit()
     {
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
