@@ -363,7 +363,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
             Volatile.Write(ref Copied, copied);
         }
 
-        /// <summary>Pages this process's commits wrote to the log (what the bench reports), and those commits.</summary>
+        /// <summary>Pages this process's commits wrote to the log (what the bench reports; an upper bound when another process writes too), and those commits.</summary>
         public long Appended;
         public long Commits;
 
