@@ -100,10 +100,7 @@ public sealed class SqliteCheckpointerTests
         Assert.Equal(size, Length(database));
 
         // No commit woke it: after its idle time it copies the 1,000 pages back and, the log past 800 pages, starts it over.
-        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var passed = checkpointer.PassedAsync();
-        time.Advance(limits.Idle);
-        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await PassAfterAsync(checkpointer, time, limits.Idle);
         Assert.True(Length(database) >= size + 950L * Page, $"The file grew by {Length(database) - size} bytes.");
         Assert.Equal((1L, 1L, 0L), checkpointer.Counts);
 
@@ -133,19 +130,13 @@ public sealed class SqliteCheckpointerTests
         Assert.Equal(0, checkpointer.Truncations);
 
         // No commit since: after its idle time the file, past 500 pages, is truncated.
-        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        passed = checkpointer.PassedAsync();
-        time.Advance(limits.Idle);
-        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await PassAfterAsync(checkpointer, time, limits.Idle);
         Assert.Equal(0L, LogLength(database));
         Assert.Equal(1, checkpointer.Truncations);
 
         // A small log is left as it is: nothing to give back.
         await FillAsync(connection, 100);
-        await checkpointer.WaitingAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        passed = checkpointer.PassedAsync();
-        time.Advance(limits.Idle);
-        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await PassAfterAsync(checkpointer, time, limits.Idle);
         Assert.True(LogLength(database) >= 100L * Page, $"The log's file has {LogLength(database)} bytes.");
         Assert.Equal(1, checkpointer.Truncations);
     }
