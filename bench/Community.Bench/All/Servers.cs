@@ -50,6 +50,8 @@ internal static partial class Servers
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = logCommands ? "Information" : "Warning",
             ["DOTNET_NOLOGO"] = "1",
+            // GET /_bench/memory and /_bench/sqlite (BenchDiagnostics): nothing else changes, and the pages never call them.
+            ["Bench__Diagnostics"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;

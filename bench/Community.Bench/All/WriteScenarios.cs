@@ -34,13 +34,13 @@ internal static class WriteScenarios
         // BENCH_SQL_PROFILE=1: each write scenario prints its statements by time per successful write (SqlProfile).
         var profile = SqlProfile.FromEnvironment();
         await using var domain = Domain(context.Data.ConnectionString, services => profile?.Register(services));
-        await VotesAsync(context, domain, profile);
+        await VotesAsync(context, domain, product, profile);
         profile?.Reset();
         await PostingAsync(context, domain, product, profile);
         await RebuildAsync(context, domain);
     }
 
-    private static async Task VotesAsync(RunContext context, ServiceProvider domain, SqlProfile? profile)
+    private static async Task VotesAsync(RunContext context, ServiceProvider domain, ServerProcess server, SqlProfile? profile)
     {
         Console.WriteLine("Votes:");
         var data = context.Data;
@@ -118,7 +118,8 @@ internal static class WriteScenarios
             await deferred.WhenIdleAsync();
         var cpuProduct = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         // The file's log in this process so far (warm-up and measured phase): SqliteCheckpointer.
-        Console.WriteLine($"  log after the product's phases: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
+        Console.WriteLine($"  log after the product's phases: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}; busy: {SqliteDatabase.BusySummary()}");
+        Console.WriteLine($"  the server after the product's phases: {await ServerSqliteAsync(server)}");
 
         cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var floor = await context.WatchAsync(() => Concurrently(workers, duration, FloorVote));
@@ -163,6 +164,20 @@ internal static class WriteScenarios
     /// </summary>
     public static double OfferedPostsPerSecond(double measuredPerSecond) =>
         measuredPerSecond >= TargetPostsPerSecond ? TargetPostsPerSecond : Math.Max(1, Math.Round(measuredPerSecond / 2));
+
+    /// <summary>What the web server beside the harness did with the file's lock (its <c>/_bench/sqlite</c>).</summary>
+    private static async Task<string> ServerSqliteAsync(ServerProcess product)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            return await client.GetStringAsync(new Uri(product.Address, "_bench/sqlite"));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"unknown ({e.Message})";
+        }
+    }
 
     private static async Task PostingAsync(RunContext context, ServiceProvider domain, ServerProcess product, SqlProfile? profile)
     {
@@ -240,7 +255,8 @@ internal static class WriteScenarios
             await deferred.WhenIdleAsync();
         var cpuClosed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var closedLocked = locked;
-        Console.WriteLine($"  log after the closed loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
+        Console.WriteLine($"  log after the closed loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}; busy: {SqliteDatabase.BusySummary()}");
+        Console.WriteLine($"  the server after the closed loop: {await ServerSqliteAsync(product)}");
         profile?.Print(productRun.Result.Writes.Ok);
 
         // Open loop: answers offered at a fixed rate whatever the earlier ones are doing, latency from each one's due
@@ -258,7 +274,8 @@ internal static class WriteScenarios
             await deferred.WhenIdleAsync();
         var cpuOpen = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var openLocked = locked;
-        Console.WriteLine($"  log after the open loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}");
+        Console.WriteLine($"  log after the open loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}; busy: {SqliteDatabase.BusySummary()}");
+        Console.WriteLine($"  the server after the open loop: {await ServerSqliteAsync(product)}");
 
         locked = 0;
         var renderer = domain.GetRequiredService<Community.Domain.Markdown.MarkdownRenderer>();

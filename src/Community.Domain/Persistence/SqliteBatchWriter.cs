@@ -143,10 +143,13 @@ internal abstract class SqliteBatchWriter<TWrite, TResult, TStatements>(string d
             while (await WaitingAsync())
             {
                 var entered = await turn.WaitAsync(SqliteWriterQueue.Patience);
+                var began = System.Diagnostics.Stopwatch.GetTimestamp();
+                var taken = 0;
                 try
                 {
                     if (Take() is not { } batch)
                         continue;
+                    taken = batch.Count;
                     try
                     {
                         statements ??= Prepare(batch[0].ConnectionString);
@@ -186,6 +189,8 @@ internal abstract class SqliteBatchWriter<TWrite, TResult, TStatements>(string d
                 }
                 finally
                 {
+                    if (taken > 0)
+                        SqliteWriteHolds.Ended(began, $"{GetType().Name} of {taken}");
                     if (entered)
                         turn.Release();
                 }

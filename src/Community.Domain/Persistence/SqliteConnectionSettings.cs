@@ -42,6 +42,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         using var command = sqlite.CreateCommand();
         command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
         command.ExecuteNonQuery();
+        SqliteBusyWaits.Install(sqlite);
         SqliteCheckpointer.Watch(sqlite);
         Configured.AddOrUpdate(handle, handle);
     }

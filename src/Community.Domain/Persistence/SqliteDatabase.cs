@@ -57,6 +57,17 @@ public static class SqliteDatabase
             + $"{inTurn.TotalMilliseconds:F0} ms in the write turn; {checkpointer.Detail}); {inCommits} checkpoints in commits";
     }
 
+    /// <summary>
+    /// How often this process's connections found the file locked by another process, and how long they waited
+    /// (<see cref="SqliteBusyWaits"/>); for the benchmarks' notes.
+    /// </summary>
+    public static string BusySummary()
+    {
+        var (waits, waited, longest, timedOut) = SqliteBusyWaits.Counts;
+        return $"{waits} waits for another process's lock ({waited.TotalMilliseconds:F0} ms in all, longest {longest.TotalMilliseconds:F0} ms, {timedOut} gave up); "
+            + SqliteWriteHolds.Summary();
+    }
+
     public static async Task<string> JournalModeAsync(CommunityDbContext db, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();

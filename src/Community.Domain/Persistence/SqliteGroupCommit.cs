@@ -300,6 +300,7 @@ internal sealed class SqliteGroupCommit
             }
         }
         var connection = writer!.Connection; // the transaction began on it
+        var began = Stopwatch.GetTimestamp();
 
         var taken = new List<Ticket>();
         var released = 0;
@@ -347,6 +348,7 @@ internal sealed class SqliteGroupCommit
             await connection.DisposeAsync();
             writer = null;
         }
+        SqliteWriteHolds.Ended(began, $"a group commit of {taken.Count}");
         if (entered)
             turn.Release();
         if (failure is null)

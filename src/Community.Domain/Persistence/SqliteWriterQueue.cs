@@ -43,11 +43,14 @@ internal static class SqliteWriterQueue
     private sealed class QueuedTransaction(IDbContextTransaction inner, SemaphoreSlim turn) : IDbContextTransaction, IInfrastructure<DbTransaction>
     {
         private int released;
+        private readonly long began = System.Diagnostics.Stopwatch.GetTimestamp();
 
         private void HandOn()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-                turn.Release();
+            if (Interlocked.Exchange(ref released, 1) != 0)
+                return;
+            SqliteWriteHolds.Ended(began, holder: null);
+            turn.Release();
         }
 
         public Guid TransactionId => inner.TransactionId;

@@ -1,4 +1,6 @@
 using System.Runtime;
+using Community.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Community.Web.Endpoints;
@@ -6,7 +8,7 @@ namespace Community.Web.Endpoints;
 /// <summary>
 /// For the benchmark harness only (bench/, issue 11): <c>GET /_bench/memory</c> runs a full, compacting, blocking
 /// collection and reports the GC heap that survives it and the circuits open, so the harness, another process, can
-/// measure what an idle circuit retains. Nothing is registered or mapped unless the setting <c>Bench:Diagnostics</c> is
+/// measure what an idle circuit retains; <c>GET /_bench/sqlite</c> tells what the server did with the SQLite file's lock. Nothing is registered or mapped unless the setting <c>Bench:Diagnostics</c> is
 /// true (off by default, never set in production): without it the address is an ordinary 404. No authorization, as
 /// nothing exists to authorize when it is off; a forced collection on demand is what a benchmark wants and a public
 /// server must never offer. (dotnet-counters or an EventPipe session would need tools the machine may not have, and
@@ -16,6 +18,7 @@ public static class BenchDiagnostics
 {
     public const string Setting = "Bench:Diagnostics";
     public const string MemoryPath = "/_bench/memory";
+    public const string SqlitePath = "/_bench/sqlite";
 
     public static IServiceCollection AddBenchDiagnostics(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +43,15 @@ public static class BenchDiagnostics
             var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             return TypedResults.Ok(new BenchMemory(GC.GetTotalMemory(forceFullCollection: false), info.HeapSizeBytes, info.FragmentedBytes,
                 Environment.WorkingSet, circuits.Open, circuits.Connected));
+        }).DisableRateLimiting();
+        // The server's side of the file's lock, for the harness's write scenarios: its checkpointer, its waits for the
+        // harness's lock, and its own holds of the write turn (who held it longest).
+        app.MapGet(SqlitePath, (IDbContextFactory<CommunityDbContext> contexts) =>
+        {
+            using var db = contexts.CreateDbContext();
+            return db.Database.IsSqlite()
+                ? $"{SqliteDatabase.CheckpointSummary(db.Database.GetConnectionString()!)}; busy: {SqliteDatabase.BusySummary()}"
+                : "not SQLite";
         }).DisableRateLimiting();
         return app;
     }

@@ -142,6 +142,42 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task ALogIsNotTruncatedWhileAnotherProcessWritesIt()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500 };
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var ours = await FillerAsync(database);
+        // Another process's connection: its commits are not heard by this process's hook.
+        await using var theirs = new SqliteConnection(database.ConnectionString);
+        await theirs.OpenAsync(Ct);
+        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+
+        // This process's burst, copied back by the pass it wakes.
+        var passed = checkpointer.PassedAsync();
+        for (var i = 0; i < 4; i++)
+            await FillAsync(ours, 250);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // The other process goes on committing between the idle passes: the log's file is left as it is, since truncating
+        // it would make that process's writers wait for the copy and the syncs.
+        for (var i = 0; i < 3; i++)
+        {
+            await FillAsync(theirs, 1);
+            await PassAfterAsync(checkpointer, time, limits.Idle);
+            Assert.Equal(0, checkpointer.Truncations);
+        }
+        Assert.True(LogLength(database) >= 1_000L * Page, $"The log's file has {LogLength(database)} bytes.");
+
+        // Once no process has committed for a whole pass, it is given back.
+        await PassAfterAsync(checkpointer, time, limits.Idle);
+        Assert.Equal(1, checkpointer.Truncations);
+        Assert.Equal(0L, LogLength(database));
+    }
+
+    [Fact]
     public async Task ALogThatAnotherProcessWritesIsLeftForThatProcessToRestart()
     {
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");

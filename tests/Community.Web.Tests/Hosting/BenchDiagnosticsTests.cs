@@ -5,7 +5,7 @@ using Community.Web.Tests.Infrastructure;
 
 namespace Community.Web.Tests.Hosting;
 
-/// <summary>The benchmark's memory endpoint exists only when Bench:Diagnostics is on (never in production).</summary>
+/// <summary>The benchmark's endpoints exist only when Bench:Diagnostics is on (never in production).</summary>
 public sealed class BenchDiagnosticsTests(BenchDiagnosticsTests.DiagnosticsOnFactory factory) : IClassFixture<BenchDiagnosticsTests.DiagnosticsOnFactory>
 {
     [Fact]
@@ -19,11 +19,28 @@ public sealed class BenchDiagnosticsTests(BenchDiagnosticsTests.DiagnosticsOnFac
     }
 
     [Fact]
-    public async Task WithoutTheSettingTheMemoryEndpointDoesNotExist()
+    public async Task WithTheSettingOnTheSqliteEndpointTellsWhatTheServerDidWithTheFilesLock()
+    {
+        var text = await factory.CreateClient().GetStringAsync(BenchDiagnostics.SqlitePath, TestContext.Current.CancellationToken);
+
+        if (Community.Testing.TestProvider.IsPostgres)
+            Assert.Equal("not SQLite", text);
+        else
+        {
+            Assert.StartsWith("checkpointer: ", text, StringComparison.Ordinal);
+            Assert.Contains("waits for another process's lock", text, StringComparison.Ordinal);
+            Assert.Contains("holds of the write turn", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(BenchDiagnostics.MemoryPath)]
+    [InlineData(BenchDiagnostics.SqlitePath)]
+    public async Task WithoutTheSettingTheEndpointsDoNotExist(string path)
     {
         await using var plain = new CommunityWebFactory();
 
-        var response = await plain.CreateBrowserlessClient().GetAsync(BenchDiagnostics.MemoryPath, TestContext.Current.CancellationToken);
+        var response = await plain.CreateBrowserlessClient().GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
