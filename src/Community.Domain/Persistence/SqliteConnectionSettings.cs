@@ -12,8 +12,9 @@ namespace Community.Domain.Persistence;
 /// <item><c>synchronous=NORMAL</c>: in write-ahead-log mode a commit then writes the log without waiting for the disk
 /// (checkpoints still do). SQLite's documented choice for WAL: the file is never corrupted; only a power cut (not a
 /// crash of the process) can lose the last commits. With the default (FULL) every vote waited for an fsync.</item>
-/// <item><c>busy_timeout</c>: a writer that finds another process writing waits inside SQLite, in steps of a few
-/// milliseconds, instead of Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms at a time.</item>
+/// <item>A busy handler (<see cref="SqliteBusyWaits"/>; <c>busy_timeout</c> where the native library is not the bundled
+/// one): a writer that finds another process writing waits inside SQLite, in steps of 1 ms, instead of
+/// Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms at a time, or SQLite's own steps, which grow to 100 ms.</item>
 /// <item>No automatic checkpoint inside its COMMITs: a hook that counts the log's pages instead, and wakes the file's
 /// checkpointer (<see cref="SqliteCheckpointer"/>), which copies the log back off the write turn. Every connection the
 /// app opens comes here: EF Core's (the interceptor: services, Identity's stores, the group commit's contexts, the

@@ -91,7 +91,7 @@ public sealed class SqliteCheckpointerTests
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
         await using var database = await TestDatabase.MigratedAsync();
         var time = new FakeTimeProvider();
-        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000);
+        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 4 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var connection = await FillerAsync(database);
         var size = Length(database);
@@ -103,6 +103,8 @@ public sealed class SqliteCheckpointerTests
         await PassAfterAsync(checkpointer, time, limits.Idle);
         Assert.True(Length(database) >= size + 950L * Page, $"The file grew by {Length(database) - size} bytes.");
         Assert.Equal((1L, 1L, 0L), checkpointer.Counts);
+        // The file was synced before the restart took the write turn, so the restart's own sync is short.
+        Assert.Equal(1, checkpointer.Syncs);
 
         // The next commit writes at the start of the log.
         await FillAsync(connection, 1);
@@ -111,12 +113,36 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task PassesSyncTheFileOffTheWriteTurnOnceTheyHaveCopiedEnough()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 250, Restart: 1_000_000, Hard: 1_000_000) { SyncEvery = 500 };
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var connection = await FillerAsync(database);
+
+        // 300 pages copied back: not yet worth a sync of their own (SQLite's, after a pass that copies the whole log, aside).
+        var passed = checkpointer.PassedAsync();
+        await FillAsync(connection, 300);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(0, checkpointer.Syncs);
+
+        // 600 more: the pass that copies them syncs the file.
+        passed = checkpointer.PassedAsync();
+        await FillAsync(connection, 600);
+        await passed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(1, checkpointer.Syncs);
+        Assert.Equal((0L, 0L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
+    }
+
+    [Fact]
     public async Task OnceWritesStopABurstsLogIsGivenBackToTheDisk()
     {
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
         await using var database = await TestDatabase.MigratedAsync();
         var time = new FakeTimeProvider();
-        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500 };
+        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500, WritingCommits = 4 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var connection = await FillerAsync(database);
 
@@ -147,7 +173,7 @@ public sealed class SqliteCheckpointerTests
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
         await using var database = await TestDatabase.MigratedAsync();
         var time = new FakeTimeProvider();
-        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500 };
+        var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500, WritingCommits = 4 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var ours = await FillerAsync(database);
         // Another process's connection: its commits are not heard by this process's hook.
@@ -183,7 +209,7 @@ public sealed class SqliteCheckpointerTests
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
         await using var database = await TestDatabase.MigratedAsync();
         var time = new FakeTimeProvider();
-        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000);
+        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 1 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var ours = await FillerAsync(database);
         // Another process's connection: no hook of this process, and no automatic checkpoint of its own either.
@@ -208,6 +234,31 @@ public sealed class SqliteCheckpointerTests
         Assert.True(log >= 1_000 && log == copied, $"log {log}, copied {copied}");
         Assert.Equal((0L, 0L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
         // (A log this process writes is restarted: WhenWritesStopTheCheckpointerCopiesBackWhatIsLeftAndStartsALongLogOver.)
+    }
+
+    [Fact]
+    public async Task AProcessThatCommitsOnlyALittleLeavesTheLogToTheProcessThatWritesIt()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 20 };
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var ours = await FillerAsync(database);
+        await using var theirs = new SqliteConnection(database.ConnectionString);
+        await theirs.OpenAsync(Ct);
+        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+
+        // This process commits a few times (a web server counting views) while another writes the log past the restart's
+        // 800 pages (the bench's harness): the log is copied back, and its restart left to the other.
+        for (var i = 0; i < 5; i++)
+            await FillAsync(ours, 1);
+        await FillAsync(theirs, 1_000);
+        await PassAfterAsync(checkpointer, time, limits.Idle);
+
+        var (log, copied) = SqliteCheckpointer.Known(database.ConnectionString);
+        Assert.True(log >= 1_000 && log == copied, $"log {log}, copied {copied}");
+        Assert.Equal((0L, 0L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
     }
 
     private static async Task PassAfterAsync(SqliteCheckpointer checkpointer, FakeTimeProvider time, TimeSpan wait)
