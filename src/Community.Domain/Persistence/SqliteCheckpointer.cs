@@ -118,7 +118,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
         Limits = limits;
         lastCommitsSeen = Interlocked.Read(ref file.Commits);
         commitsSeen.Enqueue((time.GetUtcNow(), lastCommitsSeen));
-        loop = owner ? Task.Run(RunAsync) : Task.CompletedTask;
+        // A thread of its own: a pass blocks in SQLite (copies, syncs of 50–200 ms), which on the thread pool's two
+        // threads (two cores) delayed the very writers it works for until the pool added one.
+        loop = owner ? Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -200,7 +202,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Waits to be woken or for <see cref="SqliteCheckpointLimits.Idle"/>, then checkpoints; throws nothing.</summary>
-    private async Task RunAsync()
+    private void Run()
     {
         try
         {
@@ -211,9 +213,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 {
                     var delay = Task.Delay(Limits.Idle, time, sleeping.Token);
                     Volatile.Read(ref waiting).TrySetResult();
-                    idle = await Task.WhenAny(Volatile.Read(ref wake).Task, delay) == delay;
+                    idle = Task.WhenAny(Volatile.Read(ref wake).Task, delay).GetAwaiter().GetResult() == delay;
                     Volatile.Write(ref waiting, NewSignal());
-                    await sleeping.CancelAsync();
+                    sleeping.Cancel();
                 }
                 if (stopping.IsCancellationRequested)
                     break;
@@ -224,7 +226,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
-                    await PassAsync(idle);
+                    Pass(idle);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
@@ -251,7 +253,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
     }
 
     /// <param name="idle">Woken by its idle time: no commit reached <see cref="SqliteCheckpointLimits.Start"/> pages meanwhile.</param>
-    private async Task PassAsync(bool idle)
+    private void Pass(bool idle)
     {
         var writing = Writing();
         var quiet = connection is not null && NothingCommittedSinceLastLook(connection);
@@ -308,9 +310,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
             var before = copied;
             (_, copied) = Checkpoint(connection, Passive).Pages;
             if (copied == before)
-                await Task.WhenAny(entering, Task.Delay(TimeSpan.FromMilliseconds(1), time, stopping.Token));
+                Task.WhenAny(entering, Task.Delay(TimeSpan.FromMilliseconds(1), time, stopping.Token)).GetAwaiter().GetResult();
         }
-        var entered = await entering;
+        var entered = entering.GetAwaiter().GetResult();
         var held = System.Diagnostics.Stopwatch.GetTimestamp();
         var busy = false;
         try

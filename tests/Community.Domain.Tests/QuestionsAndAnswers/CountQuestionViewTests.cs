@@ -98,4 +98,21 @@ public sealed class CountQuestionViewTests
         Assert.Single(counted, c => c);
         Assert.Equal(1, (await forum.QuestionAsync(id)).ViewCount);
     }
+
+    [Fact]
+    public async Task ABatchOfViewsCountsEachFirstViewOnceInOneGo()
+    {
+        await using var forum = await TestForum.CreateAsync();
+        var asker = await forum.MemberAsync();
+        var first = await forum.AskAsync(asker);
+        var second = await forum.AskAsync(asker, "Second question about the router");
+        await forum.Views.CountAsync(first, "member:ada", Ct);
+
+        // Ada again on the first (already counted today), twice on the second, and Bo on both.
+        var counted = await forum.Views.CountAsync([(first, "member:ada"), (second, "member:ada"), (second, "member:ada"), (first, "member:bo"), (second, "member:bo")], Ct);
+
+        Assert.Equal(3, counted);
+        Assert.Equal(2, (await forum.QuestionAsync(first)).ViewCount);
+        Assert.Equal(2, (await forum.QuestionAsync(second)).ViewCount);
+    }
 }
