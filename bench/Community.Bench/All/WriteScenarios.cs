@@ -270,6 +270,7 @@ internal static class WriteScenarios
         var closedLocked = locked;
         Console.WriteLine($"  log after the closed loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}; busy: {SqliteDatabase.BusySummary()}");
         Console.WriteLine($"  the server after the closed loop: {await ServerSqliteAsync(product)}");
+        Console.WriteLine($"  {SqliteDatabase.GroupCommitSummary(data.ConnectionString)}");
         profile?.Print(productRun.Result.Writes.Ok);
 
         // Open loop: answers offered at a fixed rate whatever the earlier ones are doing, latency from each one's due
@@ -289,6 +290,7 @@ internal static class WriteScenarios
         var openLocked = locked;
         Console.WriteLine($"  log after the open loop: {SqliteDatabase.CheckpointSummary(data.ConnectionString)}; busy: {SqliteDatabase.BusySummary()}");
         Console.WriteLine($"  the server after the open loop: {await ServerSqliteAsync(product)}");
+        Console.WriteLine($"  {SqliteDatabase.GroupCommitSummary(data.ConnectionString)}");
 
         locked = 0;
         var renderer = domain.GetRequiredService<Community.Domain.Markdown.MarkdownRenderer>();

@@ -68,6 +68,17 @@ public static class SqliteDatabase
             + SqliteWriteHolds.Summary();
     }
 
+    /// <summary>What the file's group commit (<see cref="SqliteGroupCommit"/>) did in this process; for the benchmarks' notes.</summary>
+    public static string GroupCommitSummary(string connectionString)
+    {
+        var writer = SqliteGroupCommit.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var (batches, units) = writer.Committed;
+        var (runs, connections) = writer.Opened;
+        var (inTurns, committing) = writer.Spent;
+        return $"group commit: {units} units in {batches} batches, {runs} runs ({connections} connections, each run's statements prepared anew); "
+            + $"{inTurns.TotalMilliseconds:F0} ms in the units' turns, {committing.TotalMilliseconds:F0} ms in COMMITs";
+    }
+
     public static async Task<string> JournalModeAsync(CommunityDbContext db, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
