@@ -176,10 +176,7 @@ public sealed class SqliteCheckpointerTests
         var limits = new SqliteCheckpointLimits(Start: 900, Restart: 1_000_000, Hard: 1_000_000) { Shrink = 500, WritingCommits = 4 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var ours = await FillerAsync(database);
-        // Another process's connection: its commits are not heard by this process's hook.
-        await using var theirs = new SqliteConnection(database.ConnectionString);
-        await theirs.OpenAsync(Ct);
-        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+        await using var theirs = await AnotherProcessAsync(database);
 
         // This process's burst, copied back by the pass it wakes.
         var passed = checkpointer.PassedAsync();
@@ -212,10 +209,7 @@ public sealed class SqliteCheckpointerTests
         var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 1 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var ours = await FillerAsync(database);
-        // Another process's connection: no hook of this process, and no automatic checkpoint of its own either.
-        await using var theirs = new SqliteConnection(database.ConnectionString);
-        await theirs.OpenAsync(Ct);
-        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+        await using var theirs = await AnotherProcessAsync(database);
         await using var reader = new SqliteConnection(database.ConnectionString);
         await reader.OpenAsync(Ct);
 
@@ -245,9 +239,7 @@ public sealed class SqliteCheckpointerTests
         var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 20 };
         await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
         await using var ours = await FillerAsync(database);
-        await using var theirs = new SqliteConnection(database.ConnectionString);
-        await theirs.OpenAsync(Ct);
-        await ExecuteAsync(theirs, "PRAGMA wal_autocheckpoint=0;");
+        await using var theirs = await AnotherProcessAsync(database);
 
         // This process commits a few times (a web server counting views) while another writes the log past the restart's
         // 800 pages (the bench's harness): the log is copied back, and its restart left to the other.
@@ -353,6 +345,15 @@ public sealed class SqliteCheckpointerTests
         await ExecuteAsync(connection, "CREATE TABLE Filler (Bytes BLOB);");
         // Everything so far into the file and the log started over: the test's pages are all the log holds.
         await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        return connection;
+    }
+
+    /// <summary>Another process's connection: its commits are not heard by this process's hook, and it has no automatic checkpoint of its own.</summary>
+    private static async Task<SqliteConnection> AnotherProcessAsync(TestDatabase database)
+    {
+        var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0;");
         return connection;
     }
 
