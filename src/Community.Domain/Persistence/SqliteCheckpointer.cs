@@ -39,11 +39,13 @@ internal sealed record SqliteCheckpointLimits(int Start = 1_000, int Restart = 2
     public int WritingCommits { get; init; } = 50;
 
     /// <summary>
-    /// Pages copied back since the file was last synced at which a pass syncs it, off the write turn. SQLite syncs the file
-    /// only after a pass that copied the whole log, which readers seldom allow under load, so the copies stayed in the page
-    /// cache until the log's restart synced them all in the turn (~300 MB, 87–536 ms, under the bench's votes).
+    /// Pages copied back since the file was last synced at which a pass syncs it, off the write turn (as it does before
+    /// each restart). SQLite syncs the file only after a pass that copied the whole log, which readers seldom allow under
+    /// load, so the copies stayed in the page cache until the log's restart synced them all in the turn (~300 MB, 87–536 ms,
+    /// under the bench's votes). Every 16,384 pages and only before restarts measured alike (bench/README.md, session 14);
+    /// 65,536 (256 MiB) bounds what waits for a sync with a few syncs a restart.
     /// </summary>
-    public int SyncEvery { get; init; } = 16_384;
+    public int SyncEvery { get; init; } = 65_536;
 
     /// <summary>How long the checkpointer waits for a commit to wake it before it copies back whatever the log holds.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
