@@ -275,8 +275,11 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable, IDisposable
                 opened.Open();
                 SqliteConnectionSettings.Apply(opened);
                 using var patience = opened.CreateCommand();
-                patience.CommandText = $"PRAGMA busy_timeout={(int)Limits.RestartPatience.TotalMilliseconds};";
-                patience.ExecuteNonQuery();
+                if (!SqliteBusyWaits.Install(opened, Limits.RestartPatience))
+                {
+                    patience.CommandText = $"PRAGMA busy_timeout={(int)Limits.RestartPatience.TotalMilliseconds};";
+                    patience.ExecuteNonQuery();
+                }
                 patience.CommandText = "PRAGMA page_size;";
                 pageSize = Convert.ToInt32(patience.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
                 NothingCommittedSinceLastLook(opened);

@@ -113,6 +113,36 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task ARestartThatFindsAReaderOfTheOldLogGivesUpWithinItsPatienceAndIsTriedAgainLater()
+    {
+        Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
+        await using var database = await TestDatabase.MigratedAsync();
+        var time = new FakeTimeProvider();
+        var limits = new SqliteCheckpointLimits(Start: 1_000_000, Restart: 800, Hard: 1_000_000) { WritingCommits = 1 };
+        await using var checkpointer = SqliteCheckpointer.Start(database.ConnectionString, time, limits);
+        await using var connection = await FillerAsync(database);
+        await using var reader = new SqliteConnection(database.ConnectionString);
+        await reader.OpenAsync(Ct);
+
+        // A reader keeps a snapshot of the first 500 pages while the log grows past the restart's 800.
+        await FillAsync(connection, 500);
+        await ExecuteAsync(reader, "BEGIN; SELECT count(*) FROM Filler;");
+        await FillAsync(connection, 500);
+
+        // The restart waits for it no longer than its patience (20 ms, not the app's 30 s), holding the write turn, and
+        // gives up...
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await PassAfterAsync(checkpointer, time, limits.Idle);
+        Assert.Equal((0L, 1L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"The pass took {clock.Elapsed}.");
+
+        // ...and the next pass, the reader gone, starts the log over.
+        await ExecuteAsync(reader, "COMMIT;");
+        await PassAfterAsync(checkpointer, time, limits.Idle);
+        Assert.Equal((1L, 1L), (checkpointer.Counts.Restarts, checkpointer.Counts.BusyRestarts));
+    }
+
+    [Fact]
     public async Task PassesSyncTheFileOffTheWriteTurnOnceTheyHaveCopiedEnough()
     {
         Assert.SkipWhen(TestProvider.IsPostgres, "SQLite's log.");
