@@ -3,12 +3,19 @@
 // Each vote arrow is a <form data-vote="up|down"> inside a .vote-buttons panel, posting to /posts/{id}/vote: without
 // JavaScript the post redirects back to the page with a message. Here the same form (with its antiforgery token) is
 // sent with fetch, asking for JSON, and the panel is updated from the reply: the score, which arrow is pressed, and
-// what each arrow sends next. A panel sends one vote at a time, so a double click makes one vote. A reply that is not
-// JSON (a sign-in page after the session ended) falls back to posting the form the ordinary way.
+// what each arrow sends next. A panel sends one vote at a time, and ignores a double click's second click, so a double
+// click makes one vote. A reply that is not JSON (a sign-in page after the session ended) falls back to posting the form
+// the ordinary way.
 (() => {
     'use strict';
     if (window.communityVotes) return;
     window.communityVotes = true;
+
+    // The second click of a double click (its detail is 2) is not a second vote, however fast the first was answered:
+    // otherwise a reply that came between the two clicks turned the arrow's vote off and on again.
+    document.addEventListener('click', event => {
+        if (event.detail > 1 && event.target instanceof Element && event.target.closest('form[data-vote] button')) event.preventDefault();
+    }, true);
 
     document.addEventListener('submit', async event => {
         const form = event.target;
